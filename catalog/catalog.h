@@ -1,0 +1,247 @@
+/*
+ * catalog/catalog.h: the in-memory schema model shared by both producers (parser/ from
+ * model files, catalog/introspect.c from a live database) and read by diff/ and emit/.
+ *
+ * The model stores values, not SQL: identifiers are raw (never quoted), comments are raw
+ * text. Two exceptions, both canonical so that string equality means schema equality:
+ *   - type names are spelled as format_type() prints them with search_path = '' (so
+ *     "integer", "character varying(20)", "public.mood[]", "\"My Schema\".\"T\"");
+ *   - expressions carry a canonical form (CatExpr.canon) computed by cat_canon_expr().
+ * This header never mentions libpq or libpg_query types.
+ */
+#ifndef AUTOGEN_CATALOG_CATALOG_H
+#define AUTOGEN_CATALOG_CATALOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/base.h"
+
+typedef enum CatKind {
+    CAT_SCHEMA,
+    CAT_EXTENSION,
+    CAT_ENUM,
+    CAT_SEQUENCE,
+    CAT_TABLE,
+    CAT_INDEX,
+    CAT_KIND_COUNT
+} CatKind;
+
+/* "schema", "extension", "type", "sequence", "table", "index": the SQL keyword. */
+const char *cat_kind_sql(CatKind kind);
+
+typedef struct CatObject {
+    CatKind kind;
+    uint32_t id;        /* dense; position in Catalog.objects */
+    const char *schema; /* NULL only for schemas (and extensions keep theirs in schema) */
+    const char *name;   /* raw identifier, never quoted */
+    AgLoc loc;          /* declaration site in a model file; {0} when introspected */
+    const char *comment; /* COMMENT ON ..., NULL when none */
+} CatObject;
+
+/* An expression: the text to print back and the canonical form to compare.
+ * sql is the model's text (deparsed) or what pg_get_expr printed; canon is
+ * cat_canon_expr(sql). Two expressions are the same iff their canon strings are equal. */
+typedef struct CatExpr {
+    const char *sql;
+    const char *canon;
+} CatExpr;
+
+typedef struct CatSeqOptions {
+    const char *type; /* "bigint", "integer", "smallint" */
+    int64_t start;
+    int64_t increment;
+    int64_t min;
+    int64_t max;
+    int64_t cache;
+    bool cycle;
+} CatSeqOptions;
+
+typedef enum CatIdentity {
+    CAT_IDENTITY_NONE = 0,
+    CAT_IDENTITY_ALWAYS = 'a',
+    CAT_IDENTITY_BY_DEFAULT = 'd'
+} CatIdentity;
+
+typedef struct CatColumn {
+    const char *name;
+    AgLoc loc;
+    const char *type;           /* format_type spelling, see the file comment */
+    const char *collation;      /* NULL: the type's default; else raw name ... */
+    const char *collation_schema; /* ... in this schema (usually "pg_catalog") */
+    bool not_null;
+    CatExpr *default_expr;      /* NULL when none; never set together with generated */
+    CatIdentity identity;
+    CatSeqOptions identity_seq; /* meaningful only when identity != NONE */
+    CatExpr *generated;         /* GENERATED ALWAYS AS (expr) STORED; NULL when not */
+    const char *comment;
+} CatColumn;
+
+typedef enum CatConType {
+    CAT_CON_PRIMARY = 'p',
+    CAT_CON_UNIQUE = 'u',
+    CAT_CON_CHECK = 'c',
+    CAT_CON_FOREIGN = 'f',
+    CAT_CON_EXCLUDE = 'x'
+} CatConType;
+
+/* One key of an index or EXCLUDE constraint. Exactly one of column / expr is set. */
+typedef struct CatIndexElem {
+    const char *column;
+    CatExpr *expr;
+    const char *collation;        /* NULL: default */
+    const char *collation_schema;
+    const char *opclass;          /* NULL: the default operator class for the type */
+    const char *opclass_schema;
+    bool desc;
+    bool nulls_first;             /* always explicit: canonical default is !desc -> false */
+    const char *exclude_op;       /* EXCLUDE only: operator name, e.g. "&&" or "=" */
+} CatIndexElem;
+
+typedef struct CatConstraint {
+    const char *name; /* always set: implicit names are computed as PostgreSQL does */
+    AgLoc loc;
+    CatConType type;
+    /* PRIMARY KEY, UNIQUE, FOREIGN KEY: the key columns, in order */
+    const char **columns;
+    uint32_t ncolumns;
+    /* PRIMARY KEY, UNIQUE, EXCLUDE: INCLUDE (...) columns */
+    const char **include;
+    uint32_t ninclude;
+    bool nulls_not_distinct; /* UNIQUE only */
+    bool deferrable;
+    bool initially_deferred;
+    bool no_inherit;  /* CHECK only */
+    bool not_valid;   /* FOREIGN KEY and CHECK: added NOT VALID and never validated */
+    CatExpr *check;   /* CHECK: the boolean expression (without the CHECK keyword) */
+    /* FOREIGN KEY */
+    const char *ref_schema;
+    const char *ref_table;
+    const char **ref_columns;
+    uint32_t nref_columns;
+    char match;      /* 's' SIMPLE, 'f' FULL, 'p' PARTIAL */
+    char on_update;  /* 'a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT */
+    char on_delete;
+    /* EXCLUDE */
+    const char *exclude_method; /* e.g. "gist" */
+    CatIndexElem *elems;
+    uint32_t nelems;
+    CatExpr *exclude_where;
+    const char *comment;
+} CatConstraint;
+
+typedef struct CatTable {
+    CatObject obj;
+    bool unlogged;
+    CatColumn *columns; /* in attnum order */
+    uint32_t ncolumns;
+    CatConstraint *constraints; /* sorted by name (bytes) */
+    uint32_t nconstraints;
+} CatTable;
+
+typedef struct CatIndex {
+    CatObject obj;              /* schema is the table's schema */
+    const char *table;          /* raw table name, same schema */
+    bool is_unique;
+    bool nulls_not_distinct;
+    const char *method;         /* "btree", "gin", ... */
+    CatIndexElem *elems;
+    uint32_t nelems;
+    const char **include;
+    uint32_t ninclude;
+    CatExpr *where;             /* partial index predicate, NULL when none */
+    const char **options;       /* storage parameters "name=value", sorted */
+    uint32_t noptions;
+} CatIndex;
+
+typedef struct CatEnum {
+    CatObject obj;
+    const char **labels; /* in sort order */
+    uint32_t nlabels;
+} CatEnum;
+
+typedef struct CatSequence {
+    CatObject obj;
+    CatSeqOptions opts;
+    const char *owned_table;  /* OWNED BY schema.owned_table.owned_column; NULL: none */
+    const char *owned_column; /* the table is in the sequence's schema in practice; ... */
+    const char *owned_schema; /* ... but the schema is kept explicitly */
+} CatSequence;
+
+typedef struct CatSchema {
+    CatObject obj; /* obj.schema is NULL, obj.name the schema's name */
+} CatSchema;
+
+typedef struct CatExtension {
+    CatObject obj;       /* obj.schema: the schema it was created in; obj.name: extension */
+    const char *version; /* informative only, never compared */
+} CatExtension;
+
+typedef struct CatHashEntry CatHashEntry;
+
+typedef struct Catalog {
+    AgArena *arena;      /* borrowed: everything in the catalog lives here */
+    CatObject **objects; /* every object, id = index */
+    uint32_t nobjects;
+    uint32_t cap;
+    CatHashEntry *hash;  /* open addressing over (kind, schema, name) */
+    uint32_t hash_cap;
+} Catalog;
+
+/* Create an empty catalog whose memory lives in arena (borrowed, must outlive it). */
+Catalog *cat_new(AgArena *arena);
+
+/* Allocate a zeroed object of the kind's struct, fill the header and register it.
+ * Returns NULL (and adds nothing) when an object of that kind, schema and name exists. */
+CatObject *cat_add(Catalog *cat, CatKind kind, const char *schema, const char *name, AgLoc loc);
+
+/* Lookup by kind, schema and name; NULL when absent. Indexes and tables share the
+ * relation namespace in PostgreSQL, but lookups here are per kind. */
+CatObject *cat_find(const Catalog *cat, CatKind kind, const char *schema, const char *name);
+CatTable *cat_table_find(const Catalog *cat, const char *schema, const char *name);
+CatColumn *cat_table_find_column(const CatTable *t, const char *name);
+CatConstraint *cat_table_find_constraint(const CatTable *t, const char *name);
+
+/* Append a column / constraint (copied by value) to a table; returns the stored one. */
+CatColumn *cat_table_add_column(Catalog *cat, CatTable *t, const CatColumn *col);
+CatConstraint *cat_table_add_constraint(Catalog *cat, CatTable *t, const CatConstraint *con);
+
+/* Sort objects, constraints and index options into the canonical order so that two
+ * catalogs of the same schema compare member by member. Call once both producers are
+ * done. Objects keep their ids' meaning: ids are renumbered to match the new order. */
+void cat_finish(Catalog *cat);
+
+/* Canonical form of an SQL expression (defaults, CHECK bodies, index expressions and
+ * predicates, generated columns): parsed with libpg_query, normalised by the structural
+ * rules (casts PostgreSQL adds to literals, IN <-> = ANY(ARRAY), BETWEEN, !=, LIKE,
+ * parentheses) and printed back. Returns NULL when sql does not parse; the result
+ * lives in arena. */
+const char *cat_canon_expr(AgArena *arena, const char *sql);
+
+/* Convenience: a CatExpr for sql with its canon filled in; NULL when sql does not parse. */
+CatExpr *cat_expr_new(AgArena *arena, const char *sql);
+
+/* Canonical spelling of a type given the pieces of a TypeName as a model writes it:
+ * qualified name parts (e.g. {"pg_catalog","int4"} or {"varchar"} or {"mood"}),
+ * typmods as written (integers, or interval field names), and array dimensions.
+ * Unqualified names that are not built-in types are qualified with default_schema.
+ * Returns the format_type spelling in arena, e.g. "character varying(20)[]". */
+const char *cat_canon_type(AgArena *arena, const char *const *names, uint32_t nnames,
+                           const char *const *typmods, uint32_t ntypmods, uint32_t array_dims,
+                           const char *default_schema);
+
+/* The implicit name PostgreSQL gives a constraint or index: ChooseRelationName's rules
+ * (table_col1_col2_suffix, truncated to fit 63 bytes, multibyte-safe). Uniqueness against
+ * existing names (the "1", "2" suffixes) is the caller's job via taken(). */
+const char *cat_implicit_name(AgArena *arena, const char *table, const char *const *columns,
+                              uint32_t ncolumns, const char *suffix,
+                              bool (*taken)(const char *name, void *ctx), void *ctx);
+
+/* Quote an identifier the way PostgreSQL's quote_ident does. Result in arena. */
+const char *cat_quote_ident(AgArena *arena, const char *ident);
+/* schema.name, each part quoted as needed. */
+const char *cat_qualified(AgArena *arena, const char *schema, const char *name);
+/* A string literal: 'it''s', with E'' form when it holds a backslash. */
+const char *cat_quote_literal(AgArena *arena, const char *s);
+
+#endif
