@@ -1,0 +1,2 @@
+/* placeholder until its owner writes it */
+typedef int ag_placeholder_emit;

@@ -1,0 +1,68 @@
+/* tests/unit/test_base.c: arena, buffers, positions and checksums. */
+#include <string.h>
+
+#include "base/base.h"
+#include "tests/unit/check.h"
+
+static void
+test_line_col(void)
+{
+    static const struct {
+        const char *text;
+        size_t off;
+        uint32_t line, col;
+    } cases[] = {
+        {.text = "abc", .off = 0, .line = 1, .col = 1},
+        {.text = "abc\ndef", .off = 5, .line = 2, .col = 2},
+        {.text = "é\nxé y", .off = 7, .line = 2, .col = 4}, /* é is two bytes */
+        {.text = "ab\n\n", .off = 4, .line = 3, .col = 1},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        uint32_t l, c;
+        ag_line_col(cases[i].text, cases[i].off, &l, &c);
+        CHECK_INT_EQ(l, cases[i].line);
+        CHECK_INT_EQ(c, cases[i].col);
+    }
+}
+
+static void
+test_arena_and_buf(void)
+{
+    AgArena a;
+    ag_arena_init(&a);
+    char *s = ag_arena_printf(&a, "%s-%d", "x", 42);
+    CHECK_STR_EQ(s, "x-42");
+    char *big = ag_arena_alloc(&a, 200000);
+    CHECK(big[199999] == 0);
+    CHECK_STR_EQ(ag_arena_strndup(&a, "hello", 3), "hel");
+    ag_arena_free(&a);
+
+    AgBuf b;
+    ag_buf_init(&b);
+    CHECK_STR_EQ(ag_buf_cstr(&b), "");
+    for (int i = 0; i < 1000; i++)
+        ag_buf_printf(&b, "%d,", i % 10);
+    CHECK_INT_EQ(b.len, 2000);
+    CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+    ag_buf_free(&b);
+}
+
+static void
+test_checksum(void)
+{
+    char x[17], y[17];
+    ag_checksum_hex("abc", 3, x);
+    ag_checksum_hex("abd", 3, y);
+    CHECK_INT_EQ(strlen(x), 16);
+    CHECK(strcmp(x, y) != 0);
+    CHECK_STR_EQ(x, "e71fa2190541574b"); /* FNV-1a 64 of "abc" */
+}
+
+int
+main(void)
+{
+    test_line_col();
+    test_arena_and_buf();
+    test_checksum();
+    return check_report("test_base");
+}
