@@ -85,7 +85,7 @@ ag_write_file_atomic(const char *path, const char *data, size_t len, AgDiag *d)
 uint64_t
 ag_hash_str(const char *s, uint64_t seed)
 {
-    uint64_t h = 1469598103934665603ULL ^ seed;
+    uint64_t h = 14695981039346656037ULL ^ seed;
     for (; s && *s; s++) {
         h ^= (unsigned char) *s;
         h *= 1099511628211ULL;
@@ -104,7 +104,7 @@ ag_streq(const char *a, const char *b)
 void
 ag_checksum_hex(const char *data, size_t len, char out[17])
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char) data[i];
         h *= 1099511628211ULL;
