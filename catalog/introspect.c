@@ -146,11 +146,16 @@ exec_or_report(Load *ld, const char *sql, ExecStatusType want)
     PGresult *res = PQexec(ld->conn, sql);
     if (res && PQresultStatus(res) == want)
         return res;
-    const char *msg = res ? PQresultErrorMessage(res) : "";
+    /* The server's primary message alone ("relation ... does not exist"); a client-side
+     * failure (connection lost) has none, so take the first line of libpq's message. */
+    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!msg || !*msg)
+        msg = res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res)
+                                                : PQerrorMessage(ld->conn);
     if (!*msg)
-        msg = PQerrorMessage(ld->conn);
-    size_t len = strlen(msg);
-    while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+        msg = "no message from the server or libpq";
+    size_t len = strcspn(msg, "\n");
+    while (len && msg[len - 1] == ' ')
         len--;
     ag_diag_error(ld->diag, no_loc, "query failed: %.*s", (int) len, msg);
     ag_diag_detail(ld->diag, "query was: %s", sql);
@@ -1109,10 +1114,13 @@ cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag)
                                                    "READ ONLY");
     if (ok) {
         ok = exec_command_or_report(&ld, "SET LOCAL search_path = ''") && run_loaders(&ld);
-        /* Read only: ending with a rollback loses nothing and undoes SET LOCAL. */
-        if (nested) {
+        /* Read only: ending with a rollback loses nothing and undoes SET LOCAL. A lost
+         * connection has nothing left to undo, and one error about it is enough. */
+        if (PQstatus(conn) != CONNECTION_OK) {
+            ok = false;
+        } else if (nested) {
             bool undone = exec_command_or_report(&ld, "ROLLBACK TO SAVEPOINT " SAVEPOINT_NAME);
-            ok = exec_command_or_report(&ld, "RELEASE SAVEPOINT " SAVEPOINT_NAME) && undone && ok;
+            ok = undone && exec_command_or_report(&ld, "RELEASE SAVEPOINT " SAVEPOINT_NAME) && ok;
         } else {
             ok = exec_command_or_report(&ld, "ROLLBACK") && ok;
         }
