@@ -25,6 +25,7 @@ static const char model_sql[] =
     "ALTER TYPE app.mood ADD VALUE 'meh' BEFORE 'ok';\n"
     "COMMENT ON TYPE app.mood IS 'feelings';\n"
     "CREATE TYPE \"Odd Schema\".nothing AS ENUM ();\n"
+    "CREATE TABLE \"Odd Schema\".\"T\" (\"X y\" \"Odd Schema\".nothing[]);\n"
     "CREATE SEQUENCE app.counter AS integer START 10 INCREMENT 5 MINVALUE 1 MAXVALUE 1000\n"
     "    CACHE 3 CYCLE;\n"
     "COMMENT ON SEQUENCE app.counter IS 'ctr';\n"
@@ -198,6 +199,12 @@ check_objects(const Catalog *cat, bool with_extension)
     CHECK(nothing != NULL);
     if (nothing)
         CHECK_INT_EQ(nothing->nlabels, 0);
+    const CatTable *odd = cat_table_find(cat, "Odd Schema", "T");
+    CHECK(odd && odd->ncolumns == 1);
+    if (odd && odd->ncolumns == 1) {
+        CHECK_STR_EQ(odd->columns[0].name, "X y");
+        CHECK_STR_EQ(odd->columns[0].type, "\"Odd Schema\".nothing[]");
+    }
     if (with_extension) {
         CHECK(cat_find(cat, CAT_ENUM, "app", "ext_enum") == NULL);
         CHECK(cat_find(cat, CAT_SEQUENCE, "app", "ext_seq") == NULL);
