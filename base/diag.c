@@ -26,7 +26,7 @@ ag_diag_free(AgDiag *d)
     ag_diag_init(d);
 }
 
-static char *
+AG_PRINTF(1, 0) static char *
 vformat(const char *fmt, va_list ap)
 {
     va_list ap2;
@@ -40,7 +40,7 @@ vformat(const char *fmt, va_list ap)
     return s;
 }
 
-static void
+AG_PRINTF(4, 0) static void
 add(AgDiag *d, AgSeverity sev, AgLoc loc, const char *fmt, va_list ap)
 {
     if (sev == AG_SEV_ERROR)
