@@ -381,6 +381,15 @@ load_schemas(Load *ld)
     ag_buf_puts(&ld->q, "WHERE n.nspname <> 'public'\n");
     put_schema_filter(ld, "n");
     put_not_extension_member(ld, REGCLASS_NAMESPACE, "n.oid");
+    /* A schema of its own for the version table belongs to autogen, not to the model. */
+    const char *vs = ld->filter ? ld->filter->version_schema : NULL;
+    if (vs && ld->filter->version_table && strcmp(vs, "public") != 0) {
+        char *lit = PQescapeLiteral(ld->conn, vs, strlen(vs));
+        if (lit) {
+            ag_buf_printf(&ld->q, "  AND n.nspname <> %s\n", lit);
+            PQfreemem(lit);
+        }
+    }
     PGresult *res = query_or_report(ld);
     if (!res)
         return false;
