@@ -24,6 +24,7 @@
  *   - LIKE / ILIKE / NOT LIKE / NOT ILIKE / SIMILAR TO become ~~ ~~* !~~ !~~* ~
  *     (!= is already <> in the grammar);
  *   - AND inside AND and OR inside OR are flattened; parentheses are the deparser's;
+ *   - CASE without ELSE gets ELSE NULL, as PostgreSQL stores it;
  *   - pg_catalog qualification is dropped from functions called with ordinary syntax,
  *     operators (OPERATOR(pg_catalog.=) is =), collations and types; functions the
  *     grammar itself names pg_catalog.* for SQL syntax (EXTRACT, AT TIME ZONE,
@@ -694,6 +695,19 @@ norm_node(Norm *nm, PgQuery__Node *n)
         break;
     case PG_QUERY__NODE__NODE_FUNC_CALL:
         norm_func_call(nm, n->func_call);
+        break;
+    case PG_QUERY__NODE__NODE_CASE_EXPR:
+        /* PostgreSQL stores CASE without ELSE as ... ELSE NULL::type END. */
+        if (!n->case_expr->defresult) {
+            PgQuery__AConst *c = ag_arena_alloc(nm->a, sizeof(*c));
+            pg_query__a__const__init(c);
+            c->isnull = true;
+            c->location = -1;
+            PgQuery__Node *d = new_node(nm);
+            d->node_case = PG_QUERY__NODE__NODE_A_CONST;
+            d->a_const = c;
+            n->case_expr->defresult = d;
+        }
         break;
     case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
         strip_pg_catalog(&n->collate_clause->collname, &n->collate_clause->n_collname);

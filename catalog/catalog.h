@@ -244,4 +244,15 @@ const char *cat_qualified(AgArena *arena, const char *schema, const char *name);
 /* A string literal: 'it''s', with E'' form when it holds a backslash. */
 const char *cat_quote_literal(AgArena *arena, const char *s);
 
+/* A deterministic text dump of a catalog, one line per object, column, constraint,
+ * index key and identity sequence, fields named (name=value), identifiers spelt as
+ * quote_ident does, other text quoted, NULL as "-"; objects sorted by (kind, schema,
+ * name), constraints by name. Appends to out; never fails.
+ * cat_dump prints what two catalogs of one schema must agree on, so tests compare
+ * parse(model) and introspect(db) with strcmp: every field except declaration sites
+ * (loc), ids, CatExpr.sql (expressions print their canon), extension versions and
+ * fields meaningless for a constraint's type. cat_dump_debug prints all of them too. */
+void cat_dump(const Catalog *cat, AgBuf *out);
+void cat_dump_debug(const Catalog *cat, AgBuf *out);
+
 #endif
