@@ -1,0 +1,127 @@
+/*
+ * diff/internal.h: what the files of diff/ share: the build context, the dependency keys
+ * steps provide, need, remove and release (order.c turns them into edges), and helpers
+ * that read type strings and expression text (sqltext.c).
+ * Not for other folders: they see diff.h only.
+ */
+#ifndef AUTOGEN_DIFF_INTERNAL_H
+#define AUTOGEN_DIFF_INTERNAL_H
+
+#include "diff/diff.h"
+
+/* How a step relates to a dependency key (a string naming a thing in the database):
+ *   PROVIDES: the thing exists after the step          -> before every NEEDS
+ *   NEEDS:    the step uses the thing
+ *   REMOVES:  the thing is gone after the step         -> after every RELEASES, before
+ *                                                         every PROVIDES (re-creation)
+ *   RELEASES: the step stops using the thing
+ * Keys (see key_* in diff.c): "s" schema, "x" any extension, "y" enum usable by the new
+ * schema, "yo" enum used by the old schema, "yn" enum name, "q" sequence, "r" relation
+ * name, "t" table, "c" column, "k" constraint, "u" unique keys of a table, "p" primary
+ * key of a table, "i" index. */
+typedef enum KeyRole { KEY_PROVIDES, KEY_NEEDS, KEY_REMOVES, KEY_RELEASES, KEY_ROLE_COUNT } KeyRole;
+
+typedef struct StepKeys {
+    const char **keys[KEY_ROLE_COUNT];
+    uint32_t nkeys[KEY_ROLE_COUNT];
+} StepKeys;
+
+typedef struct Edge {
+    uint32_t before, after;
+} Edge;
+
+/* Per table of `from`: what happens to its columns, constraints and the step that drops
+ * it (UINT32_MAX: none), so implicit drops can hang their keys on the step doing them. */
+typedef enum ItemFate {
+    FATE_KEEP,     /* same on both sides */
+    FATE_DROP,     /* dropped by its own statement */
+    FATE_IMPLICIT, /* dropped by PostgreSQL with its table or column: no statement */
+    FATE_RECREATE, /* dropped (explicitly or implicitly) and created again */
+} ItemFate;
+
+typedef struct TablePlan {
+    const CatTable *from;
+    const CatTable *to; /* NULL when the table is dropped */
+    uint32_t drop_step; /* DROP TABLE step, UINT32_MAX when none */
+    ItemFate *col_fate; /* per from column: KEEP, DROP (gone), RECREATE */
+    uint32_t *col_drop_step;
+    bool *col_swapped;  /* per from column: converted by an enum swap */
+    ItemFate *con_fate; /* per from constraint; IMPLICIT covers drops by a column drop */
+    bool *con_implicit; /* the drop (of DROP or RECREATE) happens with a column/table */
+} TablePlan;
+
+typedef struct DiffCtx {
+    AgArena *arena;  /* result */
+    AgArena scratch; /* keys, plans, edges: freed when diff_catalogs returns */
+    const Catalog *from;
+    const Catalog *to;
+    DiffOptions opts;
+    DiffStep *steps; /* heap, copied into arena in run order at the end */
+    StepKeys *keys;
+    uint32_t nsteps, cap_steps;
+    DiffChange *changes;
+    uint32_t nchanges, cap_changes;
+    Edge *edges; /* explicit edges (chains inside one change) */
+    uint32_t nedges, cap_edges;
+    TablePlan *plans;  /* indexed by from object id; .from NULL for non-tables */
+    uint8_t *idx_fate; /* ItemFate per from object id (indexes only) */
+    bool *idx_implicit;
+    const char **swapped; /* "schema\x1fname" of enums replaced by a type swap, sorted */
+    uint32_t nswapped;
+} DiffCtx;
+
+/* ---- diff.c: building blocks ----------------------------------------------- */
+
+uint32_t diff_change_new(DiffCtx *c, DiffOp op, DiffObjKind kind, const char *schema,
+                         const char *name, const char *sub);
+uint32_t diff_step_new(DiffCtx *c, DiffStepKind kind, uint32_t change);
+/* Record a dependency key of a step; the key is printf-built in scratch memory. */
+void diff_step_key(DiffCtx *c, uint32_t step, KeyRole role, const char *fmt, ...) AG_PRINTF(4, 5);
+/* Step `before` runs before `after`. */
+void diff_step_after(DiffCtx *c, uint32_t before, uint32_t after);
+uint32_t diff_comment_step(DiffCtx *c, uint32_t change, DiffObjKind target, const char *comment);
+bool diff_table_has_rows(const DiffCtx *c, const char *schema, const char *name);
+bool diff_enum_swapped(const DiffCtx *c, const char *schema, const char *name);
+/* Keys of every user type (enum) and sequence a column uses, with the given role. */
+void diff_column_type_keys(DiffCtx *c, uint32_t step, KeyRole role, const char *table_schema,
+                           const CatColumn *col, bool old_side);
+
+/* ---- table.c --------------------------------------------------------------- */
+
+void diff_tables(DiffCtx *c);
+void diff_indexes(DiffCtx *c);
+
+/* ---- order.c --------------------------------------------------------------- */
+
+/* Sort c->steps into run order; fills cs. */
+void diff_order(DiffCtx *c, DiffChangeset *cs);
+
+/* ---- sqltext.c ------------------------------------------------------------- */
+
+/* For "schema.name" or "schema.name[]" (format_type spelling of a user type), the raw
+ * schema and name; false for built-in types. Strings in arena. */
+bool diff_type_ref(AgArena *arena, const char *type, const char **schema, const char **name,
+                   bool *is_array);
+
+typedef struct TypeChange {
+    DiffUsing using;
+    bool rewrite; /* the table is rewritten (else only metadata, maybe a scan) */
+    bool review;  /* the conversion may fail on some rows */
+} TypeChange;
+
+TypeChange diff_type_change(const char *from_type, const char *to_type);
+
+/* Does the expression text mention the column name as an identifier (not a string,
+ * function name or type)? Used for "this index/constraint involves that column". */
+bool diff_expr_mentions(const char *sql, const char *column);
+/* Does the text contain the literal 'label'? */
+bool diff_expr_has_literal(const char *sql, const char *label);
+/* Sequences named in nextval('...') calls of sql: calls fn for each (raw schema, name);
+ * an unqualified name takes default_schema. */
+void diff_expr_sequences(AgArena *arena, const char *sql, const char *default_schema,
+                         void (*fn)(void *ctx, const char *schema, const char *name), void *ctx);
+/* Is a sequence option the default for its type and increment? Compare sequences by
+ * their effective options with diff_seq_equal. */
+bool diff_seq_equal(const CatSeqOptions *a, const CatSeqOptions *b, bool ignore_type);
+
+#endif

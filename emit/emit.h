@@ -1,0 +1,56 @@
+/*
+ * emit/emit.h: a changeset printed for people and tools: the SQL script in run order,
+ * a summary (one line per change, then hazards and review items) and a JSON report.
+ * Quoting happens here and only here: identifiers through cat_quote_ident /
+ * cat_qualified, literals through cat_quote_literal, expressions from CatExpr.sql and
+ * types as the catalog spells them (format_type, valid SQL).
+ * Not here: deciding what changes or in which order (diff/), files (migrate/, cmd/).
+ */
+#ifndef AUTOGEN_EMIT_EMIT_H
+#define AUTOGEN_EMIT_EMIT_H
+
+#include <stdbool.h>
+
+#include "base/base.h"
+#include "diff/diff.h"
+
+/* The marker the runner refuses to run past: a line starting with it sits right above
+ * each statement that waits for a person's decision. */
+#define EMIT_REVIEW_MARKER "-- autogen:review"
+
+typedef struct EmitOptions {
+    /* Write "-- <summary line>" above the statements of each change. */
+    bool annotate;
+} EmitOptions;
+
+/* Append the script: every statement ends with ";\n", in the changeset's order; a
+ * statement needing a decision is preceded by an EMIT_REVIEW_MARKER line. An empty
+ * changeset appends nothing. opts may be NULL. Cannot fail. */
+void emit_sql(AgBuf *out, const DiffChangeset *cs, const EmitOptions *opts);
+
+/* Append one line per change ("+ table public.jobs", "~ column public.jobs.status: type
+ * text -> character varying(20)", "- column public.jobs.jd (data loss)"), then one line
+ * per hazard ("hazard: data loss: DROP COLUMN public.jobs.jd"), then one per review item
+ * ("review: ..."), then "error: ..." when the order has a cycle. Plain lines, no comment
+ * markers, each ending with "\n". */
+void emit_summary(AgBuf *out, const DiffChangeset *cs);
+
+/* Append a JSON array, one object per change: {"op":"create","kind":"table",
+ * "object":"public.jobs","sql":["CREATE TABLE ...;", ...],"hazards":["data loss: ..."],
+ * "review":["..."]}, then a newline. Statements are listed in run order without their
+ * final newline. */
+void emit_json(AgBuf *out, const DiffChangeset *cs);
+
+/* ---- pieces, shared by the files of emit/ and handy in tests ------------------------ */
+
+/* The statement of one step, ending with ";\n"; the review line is not included.
+ * Temporary strings go to arena. */
+void emit_step_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
+void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* The review text of a step (without the marker), nothing when it needs none. */
+void emit_step_review(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* The summary line of a change without its final newline. */
+void emit_change_line(AgBuf *out, AgArena *arena, const DiffChangeset *cs, const DiffChange *ch);
+
+#endif
