@@ -1,0 +1,202 @@
+/*
+ * parser/internal.h: what the parser's files share and nobody else sees: the load state
+ * kept across files (PrsState), the per-file context (PrsContext), and helpers over
+ * libpg_query's protobuf-c nodes.
+ * Not here: anything another module may call (parser.h is the public face).
+ */
+#ifndef AUTOGEN_PARSER_INTERNAL_H
+#define AUTOGEN_PARSER_INTERNAL_H
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include "base/base.h"
+#include "catalog/catalog.h"
+
+typedef PgQuery__Node PrsNode;
+
+/* A set of "schema\x1fname" keys with a count each (a name may be freed by a rename).
+ * Lives in the catalog's arena; grows by doubling (old tables stay in the arena). */
+typedef struct PrsNameEntry {
+    const char *key;
+    uint64_t hash;
+    uint32_t count;
+    AgLoc loc; /* first definition, for notes */
+    void *obj; /* what the first definition made, when the caller keeps it */
+} PrsNameEntry;
+
+typedef struct PrsNameSet {
+    PrsNameEntry *items;
+    uint32_t cap;
+    uint32_t len;
+} PrsNameSet;
+
+/* A statement that names a table not (yet) defined: replayed by prs_finish, when every
+ * file has been read, and reported there if the table is still unknown. */
+typedef struct PrsDeferred {
+    const char *file;
+    const char *text; /* the statement alone, NUL-terminated, in the catalog arena */
+    uint32_t line;    /* where text starts in the file */
+    uint32_t col;
+    const char **search_path;
+    uint32_t nsearch_path;
+} PrsDeferred;
+
+/* State kept across prs_load_string calls on one catalog until prs_finish.
+ * The names sets mirror PostgreSQL's per-schema namespaces, which decide implicit names:
+ * relations (tables, indexes, sequences, views, composite types: one namespace) and
+ * constraints (pg_constraint.connamespace). Objects autogen does not manage still take
+ * their names there, or the "1", "2" suffixes would differ from the server's. */
+typedef struct PrsState {
+    Catalog *cat;
+    PrsNameSet relations;     /* every relation name, managed or not */
+    PrsNameSet constraints;   /* every constraint name */
+    PrsNameSet ignored;       /* relations autogen does not manage: views, partitioned ... */
+    PrsNameSet types;         /* user types that are not enums (domains, composites, ...) */
+    PrsNameSet extensions;    /* ("", name): extension names are database-wide */
+    PrsNameSet identity_seqs; /* sequences behind identity columns (not CatSequences) */
+    PrsDeferred *deferred;
+    uint32_t ndeferred;
+    uint32_t capdeferred;
+    bool has_fresh_objects; /* public schema and plpgsql added */
+} PrsState;
+
+/* One file (or one deferred statement) being read. */
+typedef struct PrsContext {
+    PrsState *st;
+    Catalog *cat;
+    AgArena *arena; /* the catalog's arena: what the catalog keeps */
+    AgArena *tmp;   /* scratch, reset after each statement */
+    AgDiag *diag;
+    const char *file; /* in arena */
+    const char *text; /* the whole file (meta lines blanked) or the deferred statement */
+    /* Current statement: byte offset in text of its first character (comments before
+     * it included, as the splitter gives it) and the place of that offset. */
+    size_t stmt_off;
+    uint32_t stmt_line;
+    uint32_t stmt_col;
+    const char *stmt_text; /* NUL-terminated copy of the statement, as parsed */
+    size_t stmt_len;
+    const char **search_path; /* [0] is where unqualified objects are created */
+    uint32_t nsearch_path;
+    bool replaying; /* a deferred statement: a missing table is now an error */
+} PrsContext;
+
+/* ---- places and diagnostics (util.c) -------------------------------------- */
+
+/* The place of a byte offset within the current statement text (as libpg_query gives
+ * tree locations; -1 means unknown and gives the statement's start). The only
+ * conversion from offsets to lines and columns. */
+AgLoc prs_loc_from_offset(const PrsContext *ctx, int32_t offset);
+/* Place of the statement's first token (after leading comments and blanks). */
+AgLoc prs_stmt_loc(const PrsContext *ctx);
+/* The byte offset of a 1-based character position in s (libpg_query's cursorpos). */
+size_t prs_char_to_byte(const char *s, int32_t cursorpos);
+/* An error at loc followed by a note at first (when first has a place). */
+void prs_error_dup(PrsContext *ctx, AgLoc loc, AgLoc first, const char *fmt, ...) AG_PRINTF(4, 5);
+
+/* ---- names ---------------------------------------------------------------- */
+
+PrsNameEntry *prs_names_add(AgArena *arena, PrsNameSet *set, const char *schema, const char *name,
+                            AgLoc loc);
+void prs_names_remove(PrsNameSet *set, const char *schema, const char *name);
+/* The entry when present (count > 0), else NULL. */
+const PrsNameEntry *prs_names_find(const PrsNameSet *set, const char *schema, const char *name);
+
+/* PostgreSQL's implicit name for a relation (index, sequence) or a constraint in schema:
+ * table_cols_label, then label1, label2... until free. is_constraint: the name must also
+ * be free among constraint names (PRIMARY KEY, UNIQUE, EXCLUDE); check and foreign
+ * keys pass PRS_NAME_CONSTRAINT_ONLY. */
+typedef enum PrsNameSpace {
+    PRS_NAME_RELATION,         /* plain index, sequence: ChooseRelationName(..., false) */
+    PRS_NAME_RELATION_AND_CON, /* index behind a constraint: ChooseRelationName(..., true) */
+    PRS_NAME_CONSTRAINT_ONLY,  /* CHECK, FOREIGN KEY: ChooseConstraintName */
+} PrsNameSpace;
+const char *prs_choose_name(PrsContext *ctx, const char *schema, const char *table,
+                            const char *const *cols, uint32_t ncols, const char *label,
+                            PrsNameSpace space);
+
+/* ChooseIndexColumnNames: a name per index column (NULL means an expression and gives
+ * "expr"), with "1", "2"... appended to repeats. Result in tmp. */
+const char **prs_index_colnames(PrsContext *ctx, const char *const *raw, uint32_t n);
+
+/* A statement about an object not (yet) defined: keep it for prs_finish and return
+ * true; when already replaying, return false (the caller reports the missing object). */
+bool prs_defer(PrsContext *ctx);
+
+/* ---- nodes (util.c) ------------------------------------------------------- */
+
+/* String value of a String node, or NULL. */
+const char *prs_str(const PrsNode *n);
+/* Names of a list of String nodes as an arena array; *n receives the count. */
+const char **prs_str_list(AgArena *a, PrsNode **items, size_t nitems, uint32_t *n);
+/* "a.b.c" of a list of String nodes, for messages. */
+const char *prs_dotted(AgArena *a, PrsNode **items, size_t nitems);
+
+/* Schema for a relation name: its own, or the first schema of the search path that has
+ * a relation of that name, or the creation schema. */
+const char *prs_rel_schema(PrsContext *ctx, const char *schema, const char *name);
+/* Schema where unqualified objects are created. */
+const char *prs_creation_schema(const PrsContext *ctx);
+/* Is schema.name a relation autogen ignores (view, partitioned table ...)? */
+bool prs_is_ignored(const PrsContext *ctx, const char *schema, const char *name);
+/* The table for a statement that alters it. NULL when absent: then the statement has
+ * been deferred (first pass), reported (replay), or is about an ignored relation; *skip
+ * tells the caller to go on quietly. */
+CatTable *prs_table_for_stmt(PrsContext *ctx, const PgQuery__RangeVar *rv, bool missing_ok,
+                             bool *skip);
+
+/* Canonical type of a TypeName (cat_canon_type), in arena. is_serial receives the
+ * serial kind (0, or "integer"/"bigint"/"smallint") when the name is a serial alias. */
+const char *prs_type_name(PrsContext *ctx, const PgQuery__TypeName *tn, const char **serial);
+
+/* Deparsed text of an expression subtree (tmp arena), NULL with an error on failure. */
+const char *prs_deparse_expr(PrsContext *ctx, const PrsNode *expr);
+/* A CatExpr in the catalog arena for the subtree; NULL with an error on failure. */
+CatExpr *prs_expr(PrsContext *ctx, const PrsNode *expr);
+/* Is the expression a bare NULL constant (PostgreSQL stores no default for it)? */
+bool prs_is_null_const(const PrsNode *expr);
+/* Distinct column names an expression references (ColumnRef), up to max. */
+uint32_t prs_expr_columns(const PrsNode *expr, const char **out, uint32_t max);
+/* FigureIndexColname: the name PostgreSQL derives from an index expression, or NULL. */
+const char *prs_figure_colname(const PrsNode *expr);
+
+/* Integer value of a DefElem argument (Integer, Float-as-text, or String). */
+bool prs_defelem_int64(const PrsNode *arg, int64_t *out);
+/* Text of a DefElem argument as PostgreSQL's defGetString gives it (NULL: no value). */
+const char *prs_defelem_str(AgArena *a, const PrsNode *arg);
+
+/* ---- statements ------------------------------------------------------------ */
+
+void prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t loc);
+void prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as);
+void prs_rename(PrsContext *ctx, const PgQuery__RenameStmt *rs);
+void prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t loc);
+void prs_create_schema(PrsContext *ctx, const PgQuery__CreateSchemaStmt *cs, int32_t loc);
+void prs_create_extension(PrsContext *ctx, const PgQuery__CreateExtensionStmt *ce, int32_t loc);
+void prs_create_enum(PrsContext *ctx, const PgQuery__CreateEnumStmt *ce, int32_t loc);
+void prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t loc);
+void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t loc);
+void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
+void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
+
+/* Sequence options (CREATE SEQUENCE, identity) applied over opts; type_default is the
+ * AS type when none is given. Reports bad options; returns OWNED BY (a String list) or
+ * NULL through owned_by when present. */
+void prs_seq_options(PrsContext *ctx, CatSeqOptions *opts, bool is_new, PrsNode **options,
+                     size_t noptions, PgQuery__List **owned_by, const char **seq_name_schema,
+                     const char **seq_name);
+/* PostgreSQL's defaults for a new sequence of the given type. */
+void prs_seq_defaults(CatSeqOptions *opts, const char *type);
+
+/* Add a table constraint (CREATE TABLE element, column constraint, or ALTER TABLE ADD).
+ * column: the column of a column constraint, else NULL. in_create: CREATE TABLE
+ * (NOT VALID is then ignored, as PostgreSQL does). */
+void prs_add_constraint(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c,
+                        const char *column, bool in_create);
+
+/* Index elements shared by CREATE INDEX and EXCLUDE. */
+bool prs_index_elems(PrsContext *ctx, CatTable *t, PrsNode **params, size_t nparams,
+                     CatIndexElem **out, uint32_t *nout, const char ***names);
+
+#endif
