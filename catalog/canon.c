@@ -13,8 +13,9 @@
  *     unary minus on a number folds into the constant ('-1'::integer == -1);
  *   - casts of constants are dropped ('x'::character varying, (0)::numeric, NULL::text),
  *     and so are the casts PostgreSQL adds for implicit coercions: casts to
- *     text/varchar/bpchar/name (or arrays of them) on column references and on
- *     CURRENT_USER-like functions (type name), and any cast
+ *     text/varchar/bpchar/name without a length (or arrays of them) on column
+ *     references, on CURRENT_USER-like functions (type name) and on casts to another of
+ *     those types ((x)::character varying(5))::text), and any cast
  *     on an ARRAY[...] constructor. Other casts stay, with the target spelt by
  *     cat_canon_type (so ::int4 and ::integer agree);
  *   - x IN (a, b) becomes x = ANY (ARRAY[a, b]) and NOT IN becomes <> ALL, with
@@ -329,18 +330,31 @@ is_number_const(const PgQuery__Node *n)
 
 /* ---- types ---------------------------------------------------------------------- */
 
-/* Is the cast target text, varchar, bpchar or name (or an array of one)? Those are the
- * casts PostgreSQL prints around column references for implicit coercions. */
+/* Is the cast target text, varchar, bpchar or name (or an array of one)? Without a
+ * length, those are the casts PostgreSQL prints around column references for implicit
+ * coercions; with one (x::varchar(5)) the cast truncates and is the model's own.
+ * A target already rewritten by norm_type_name holds one canonical spelling instead. */
 static bool
-is_texty_type(const PgQuery__TypeName *t)
+is_texty_type(const PgQuery__TypeName *t, bool any_length)
 {
     if (!t || t->n_names == 0 || t->n_names > 2)
         return false;
     if (t->n_names == 2 && !is_pg_catalog(t->names[0]))
         return false;
     const char *s = str_of(t->names[t->n_names - 1]);
-    return s && (strcmp(s, "text") == 0 || strcmp(s, "varchar") == 0 || strcmp(s, "bpchar") == 0 ||
-                 strcmp(s, "name") == 0);
+    if (!s)
+        return false;
+    if (strcmp(s, "text") == 0 || strcmp(s, "varchar") == 0 || strcmp(s, "bpchar") == 0 ||
+        strcmp(s, "name") == 0)
+        return any_length || t->n_typmods == 0;
+    if (!any_length || t->n_names != 1)
+        return false;
+    size_t n = strlen(s);
+    if (n > 2 && strcmp(s + n - 2, "[]") == 0)
+        n -= 2;
+    return (n == 4 && strncmp(s, "text", 4) == 0) || (n == 6 && strncmp(s, "bpchar", 6) == 0) ||
+           (n == 4 && strncmp(s, "name", 4) == 0) || strncmp(s, "character varying", 17) == 0 ||
+           strncmp(s, "character(", 10) == 0;
 }
 
 /* Replace a TypeName by a one-part name holding its cat_canon_type spelling, so that
@@ -398,8 +412,10 @@ norm_type_cast(Norm *nm, PgQuery__Node *n)
     if (arg && (arg->node_case == PG_QUERY__NODE__NODE_A_CONST ||
                 arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
                 ((arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF ||
-                  arg->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION) &&
-                 is_texty_type(tc->type_name)))) {
+                  arg->node_case == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION ||
+                  (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
+                   is_texty_type(arg->type_cast->type_name, true))) &&
+                 is_texty_type(tc->type_name, false)))) {
         *n = *arg;
         return;
     }

@@ -223,8 +223,9 @@ name_addition(AgArena *arena, const char *const *columns, uint32_t ncolumns)
  *   FOREIGN KEY  table, key columns, "fkey"     EXCLUDE  table, key columns, "excl"
  *   CHECK        table, the one column the expression references (none when it
  *                references zero or several), "check"
- *   INDEX        table, index column names ("expr" for expressions, deduplicated by
- *                the caller as ChooseIndexColumnNames does), "idx"
+ *   INDEX        table, index column names as ChooseIndexColumnNames picks them (an
+ *                expression's FigureColname, e.g. "lower" for lower(x), else "expr";
+ *                repeated names get 1, 2, ... appended by the caller), "idx"
  *   serial       table, column, "seq"
  * When taken(name, ctx) says a candidate exists, the label gets 1, 2, ... appended
  * ("t_a_key1"), as ChooseRelationName and ChooseConstraintName do. taken may be NULL.
