@@ -15,9 +15,9 @@
  *     and so are the casts PostgreSQL adds for implicit coercions: casts to
  *     text/varchar/bpchar/name without a length (or arrays of them) on column
  *     references, on CURRENT_USER-like functions (type name) and on casts to another of
- *     those types ((x)::character varying(5))::text), and any cast
- *     on an ARRAY[...] constructor. Other casts stay, with the target spelt by
- *     cat_canon_type (so ::int4 and ::integer agree);
+ *     those types (((x)::character varying(5))::text), and any cast on an ARRAY[...]
+ *     constructor. Other casts stay, their target replaced by one identifier holding
+ *     the cat_canon_type spelling (::int4 and ::integer both print ::"integer");
  *   - x IN (a, b) becomes x = ANY (ARRAY[a, b]) and NOT IN becomes <> ALL, with
  *     transformAExprIn's split: items that reference columns become separate
  *     comparisons OR-ed (AND-ed for NOT IN) after the array; one item becomes x = a;
@@ -36,7 +36,9 @@
  * Not handled here (tier 2, the server decides): constants the server re-spells
  * ('1 day'::interval vs '24:00:00', 1e3 vs 1000, dates compared to timestamps),
  * unqualified calls of functions in user schemas (PostgreSQL prints public.f()), casts
- * that only the catalogs can prove implicit on non-column expressions.
+ * the server drops as no-ops (x::int4 on an integer column) or adds where only the
+ * catalogs know the types (around function results, non-text coercions), DEFAULT NULL
+ * (PostgreSQL stores no default at all: the producer should drop it).
  * Must not: be reached by code outside catalog/ through libpg_query types, or talk to a
  * database. Only canon*.c may include libpg_query.
  */
