@@ -391,6 +391,11 @@ norm_type_name(Norm *nm, PgQuery__TypeName *t)
         else
             return;
     }
+    /* A lone interval typmod in the tree is a field mask (interval month is {2}); make it
+     * the unambiguous (mask, no precision) pair cat_canon_type reads as such. */
+    if (nmods == 1 && strcmp(names[nnames - 1], "interval") == 0 &&
+        (nnames == 1 || strcmp(names[nnames - 2], "pg_catalog") == 0))
+        mods[nmods++] = "65535";
     const char *canon =
         cat_canon_type(nm->a, names, nnames, mods, nmods, (uint32_t) t->n_array_bounds, "public");
     t->n_names = 1;

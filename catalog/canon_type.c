@@ -255,10 +255,12 @@ interval_field_mask(const char *text, int *mask)
 }
 
 /* "interval", "interval year to month", "interval(3)", "interval day to second(3)".
- * Typmods come as the parse tree holds them: a field mask first (IV_FULL_RANGE when no
- * fields were written), then an optional precision; or as written by hand: field names
- * ("day to second") and/or a precision. A lone integer that is no valid mask is taken as
- * a precision. */
+ * Typmods as written: field names ("day to second") and/or a precision; a lone integer
+ * is always a precision. The parse tree's form is accepted when it comes as two
+ * integers: the field mask (IV_FULL_RANGE when no fields were written) and the
+ * precision (0xFFFF, INTERVAL_FULL_PRECISION, when none was); a lone mask from the
+ * tree must be turned into its field name first, since "interval(2)" and
+ * "interval month" are both a lone 2 there. */
 static void
 put_interval(AgBuf *b, const char *const *typmods, uint32_t ntypmods)
 {
@@ -266,15 +268,11 @@ put_interval(AgBuf *b, const char *const *typmods, uint32_t ntypmods)
     long prec = -1;
     uint32_t i = 0;
     long v;
-    if (i < ntypmods) {
-        if (typmod_int(typmods[i], &v)) {
-            if (v == IV_FULL_RANGE || interval_field_text((int) v) || ntypmods > 1) {
-                mask = (int) v;
-                i++;
-            }
-        } else if (interval_field_mask(typmods[i], &mask)) {
-            i++;
-        }
+    if (ntypmods >= 2 && typmod_int(typmods[0], &v)) {
+        mask = (int) v;
+        i++;
+    } else if (ntypmods >= 1 && interval_field_mask(typmods[0], &mask)) {
+        i++;
     }
     if (i < ntypmods && typmod_int(typmods[i], &v))
         prec = v;

@@ -1340,6 +1340,9 @@ static const struct {
     {.in = "pg_catalog.lower(x)", .want = "lower(x)"},
     {.in = "x::pg_catalog.int4", .want = "x::\"integer\""},
     {.in = "x::int", .want = "x::\"integer\""},
+    {.in = "x::interval month", .want = "x::\"interval month\""},
+    {.in = "x::interval(2)", .want = "x::\"interval(2)\""},
+    {.in = "x::interval day to second(3)", .want = "x::\"interval day to second(3)\""},
     {.in = "x::varchar(10)::text", .want = "x::\"character varying(10)\""},
     {.in = "x::character varying(10)", .want = "x::\"character varying(10)\""},
     {.in = "x::character varying", .want = "x"},
@@ -1552,8 +1555,10 @@ static const struct {
     {.decl = "\"bpchar\"(3)", .want = "character(3)"},
 };
 
-/* The pieces of the first column's TypeName in "CREATE TABLE t (c <decl>)", as the
- * parser hands them to cat_canon_type. */
+/* The pieces of the first column's TypeName in "CREATE TABLE t (c <decl>)", handed to
+ * cat_canon_type in the tree's own form: a lone interval field mask gets the "no
+ * precision" partner that makes it unambiguous (parser/ spells masks as field names
+ * instead; test_type_direct covers that form). */
 static const char *
 canon_decl(AgArena *a, const char *decl)
 {
@@ -1577,6 +1582,8 @@ canon_decl(AgArena *a, const char *decl)
                                 ? ag_arena_printf(a, "%d", c->ival->ival)
                                 : ag_arena_strdup(a, c->sval->sval);
         }
+        if (nmods == 1 && strcmp(names[nnames - 1], "interval") == 0)
+            mods[nmods++] = "65535";
         out = cat_canon_type(a, names, nnames, mods, nmods, (uint32_t) t->n_array_bounds, "public");
         pg_query__parse_result__free_unpacked(pr, NULL);
     }
@@ -1644,6 +1651,22 @@ test_type_direct(void)
          .nmods = 1,
          .want = "interval year to month"},
         {.names = {"interval"}, .nnames = 1, .mods = {"3"}, .nmods = 1, .want = "interval(3)"},
+        {.names = {"interval"}, .nnames = 1, .mods = {"2"}, .nmods = 1, .want = "interval(2)"},
+        {.names = {"pg_catalog", "interval"},
+         .nnames = 2,
+         .mods = {"month"},
+         .nmods = 1,
+         .want = "interval month"},
+        {.names = {"interval"},
+         .nnames = 1,
+         .mods = {"second", "0"},
+         .nmods = 2,
+         .want = "interval second(0)"},
+        {.names = {"interval"},
+         .nnames = 1,
+         .mods = {"2", "65535"},
+         .nmods = 2,
+         .want = "interval month"},
         {.names = {"interval"},
          .nnames = 1,
          .mods = {"32767", "65535"},
