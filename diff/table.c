@@ -662,8 +662,12 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     if (swapped)
         tc = (TypeChange){.using = DIFF_USING_TEXT_CAST, .rewrite = true, .review = false};
     bool default_changed = !expr_eq(f->default_expr, col->default_expr);
-    /* A default the conversion cannot carry over is dropped first and set again. */
-    bool default_around = type_changed && f->default_expr && tc.using != DIFF_USING_NONE;
+    /* A default the conversion may not carry over is dropped first; any default is set
+     * again afterwards, so that it is stored as a fresh one of the new type would be
+     * (ALTER TYPE keeps the old expression under a cast). */
+    bool type_string_changed = strcmp(f->type, col->type) != 0 || swapped;
+    bool default_before = type_string_changed && f->default_expr && tc.using != DIFF_USING_NONE;
+    bool default_after = type_string_changed && col->default_expr;
     bool drop_expr = f->generated && !col->generated;
     bool id_changed = identity_differs(f, col);
     bool nn_changed = f->not_null != col->not_null;
@@ -679,7 +683,7 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     uint32_t prev = NONE;
     if (f->identity != CAT_IDENTITY_NONE && col->identity == CAT_IDENTITY_NONE)
         col_step(c, DIFF_DROP_IDENTITY, ch, t, col, &prev);
-    if (f->default_expr && (default_around || (default_changed && !col->default_expr))) {
+    if (f->default_expr && (default_before || (default_changed && !col->default_expr))) {
         uint32_t s = col_step(c, DIFF_DROP_DEFAULT, ch, t, col, &prev);
         c->steps[s].old_column = f;
         diff_column_type_keys(c, s, KEY_RELEASES, t->obj.schema, f, true);
@@ -713,10 +717,10 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
         if (diff_type_ref(&c->scratch, col->type, &ts, &tn, NULL))
             diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", ts, tn);
     }
-    if (col->default_expr && (default_changed || default_around)) {
+    if (col->default_expr && (default_changed || default_after)) {
         uint32_t s = col_step(c, DIFF_SET_DEFAULT, ch, t, col, &prev);
         diff_column_type_keys(c, s, KEY_NEEDS, t->obj.schema, col, false);
-        if (f->default_expr && !default_around)
+        if (f->default_expr && !default_before)
             diff_column_type_keys(c, s, KEY_RELEASES, t->obj.schema, f, true);
     }
     if (f->not_null && !col->not_null)

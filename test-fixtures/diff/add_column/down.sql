@@ -1,0 +1,3 @@
+ALTER TABLE public.jobs DROP COLUMN note;
+ALTER TABLE public.jobs DROP COLUMN status;
+ALTER TABLE public.jobs DROP COLUMN title;

@@ -1,0 +1,3 @@
+CREATE TABLE public.jobs (
+    id bigint PRIMARY KEY
+);

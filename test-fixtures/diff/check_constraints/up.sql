@@ -1,0 +1,5 @@
+ALTER TABLE public.jobs DROP CONSTRAINT jobs_bonus_check;
+ALTER TABLE public.jobs ADD CONSTRAINT jobs_bonus_check CHECK (bonus >= 0 AND bonus < 1000000) NOT VALID;
+ALTER TABLE public.jobs ADD CONSTRAINT jobs_salary_check CHECK (salary > 0) NOT VALID;
+ALTER TABLE public.jobs VALIDATE CONSTRAINT jobs_bonus_check;
+ALTER TABLE public.jobs VALIDATE CONSTRAINT jobs_salary_check;

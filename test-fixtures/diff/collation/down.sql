@@ -1,0 +1,1 @@
+ALTER TABLE public.people ALTER COLUMN name TYPE text;

@@ -1,0 +1,6 @@
+CREATE TABLE public.jobs (
+    id integer PRIMARY KEY,
+    status character varying(50),
+    title text,
+    salary numeric
+);

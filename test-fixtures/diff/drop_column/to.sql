@@ -1,0 +1,4 @@
+CREATE TABLE public.jobs (
+    id bigint PRIMARY KEY,
+    code text NOT NULL
+);

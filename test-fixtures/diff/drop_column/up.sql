@@ -1,0 +1,2 @@
+ALTER TABLE public.jobs DROP COLUMN jd;
+ALTER TABLE public.jobs DROP COLUMN region;

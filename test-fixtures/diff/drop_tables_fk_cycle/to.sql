@@ -1,0 +1,4 @@
+CREATE TABLE public.c (
+    id integer PRIMARY KEY,
+    a_id integer
+);

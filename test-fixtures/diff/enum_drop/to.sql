@@ -1,0 +1,3 @@
+CREATE TABLE public.people (
+    id integer PRIMARY KEY
+);

@@ -1,0 +1,2 @@
+ALTER TABLE public.people DROP COLUMN mood;
+DROP TYPE public.mood;

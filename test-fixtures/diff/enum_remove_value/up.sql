@@ -1,0 +1,13 @@
+ALTER TABLE public.jobs DROP CONSTRAINT jobs_status_check;
+DROP INDEX public.jobs_open_idx;
+ALTER TABLE public.jobs ALTER COLUMN status DROP DEFAULT;
+ALTER TYPE public.status RENAME TO status__old;
+CREATE TYPE public.status AS ENUM ('open', 'closed');
+ALTER TABLE public.events ALTER COLUMN status TYPE public.status USING status::text::public.status;
+ALTER TABLE public.jobs ALTER COLUMN history TYPE public.status[] USING history::text[]::public.status[];
+ALTER TABLE public.jobs ALTER COLUMN status TYPE public.status USING status::text::public.status;
+ALTER TABLE public.jobs ALTER COLUMN status SET DEFAULT 'open';
+ALTER TABLE public.jobs ADD CONSTRAINT jobs_status_check CHECK (status <> 'closed') NOT VALID;
+ALTER TABLE public.jobs VALIDATE CONSTRAINT jobs_status_check;
+CREATE INDEX jobs_open_idx ON public.jobs (id) WHERE status = 'open';
+DROP TYPE public.status__old;

@@ -1,0 +1,5 @@
+CREATE TABLE public.bookings (
+    id integer PRIMARY KEY,
+    room integer NOT NULL,
+    during tsrange NOT NULL
+);

@@ -1,0 +1,2 @@
+ALTER TABLE public.memberships DROP CONSTRAINT memberships_pkey;
+ALTER TABLE public.memberships ADD CONSTRAINT memberships_pkey PRIMARY KEY (user_id);

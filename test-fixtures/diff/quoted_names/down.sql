@@ -1,0 +1,3 @@
+ALTER TABLE "My App"."Users" DROP COLUMN "Role";
+ALTER TABLE "My App"."Users" ALTER COLUMN "select" TYPE text;
+DROP TYPE "My App"."Role";

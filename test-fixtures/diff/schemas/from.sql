@@ -1,0 +1,5 @@
+CREATE SCHEMA old;
+CREATE TABLE old.t (
+    id integer PRIMARY KEY
+);
+CREATE TYPE old.e AS ENUM ('x');

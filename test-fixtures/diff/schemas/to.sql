@@ -1,0 +1,6 @@
+CREATE SCHEMA billing;
+CREATE TYPE billing.currency AS ENUM ('EUR', 'USD');
+CREATE TABLE billing.invoices (
+    id integer PRIMARY KEY,
+    currency billing.currency NOT NULL
+);

@@ -1,0 +1,2 @@
+CREATE SEQUENCE public.counter START WITH 10;
+CREATE SEQUENCE public.old_counter;

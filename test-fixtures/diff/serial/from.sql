@@ -1,0 +1,6 @@
+CREATE TABLE public.keep (
+    id serial PRIMARY KEY
+);
+CREATE TABLE public.gone (
+    id bigserial PRIMARY KEY
+);

@@ -1,0 +1,2 @@
+ALTER TABLE public.cache SET LOGGED;
+ALTER TABLE public.scratch SET UNLOGGED;

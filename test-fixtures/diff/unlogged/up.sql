@@ -1,0 +1,2 @@
+ALTER TABLE public.cache SET UNLOGGED;
+ALTER TABLE public.scratch SET LOGGED;
