@@ -42,6 +42,12 @@ typedef struct PrsDeferred {
     uint32_t nsearch_path;
 } PrsDeferred;
 
+/* A partition and its parent: ALTER TABLE without ONLY reaches the partitions too. */
+typedef struct PrsChild {
+    CatTable *parent;
+    CatTable *child;
+} PrsChild;
+
 /* State kept across prs_load_string calls on one catalog until prs_finish.
  * The names sets mirror PostgreSQL's per-schema namespaces, which decide implicit names:
  * relations (tables, indexes, sequences, views, composite types: one namespace) and
@@ -49,12 +55,16 @@ typedef struct PrsDeferred {
  * their names there, or the "1", "2" suffixes would differ from the server's. */
 typedef struct PrsState {
     Catalog *cat;
-    PrsNameSet relations;     /* every relation name, managed or not */
-    PrsNameSet constraints;   /* every constraint name */
-    PrsNameSet ignored;       /* relations autogen does not manage: views, partitioned ... */
-    PrsNameSet types;         /* user types that are not enums (domains, composites, ...) */
-    PrsNameSet extensions;    /* ("", name): extension names are database-wide */
-    PrsNameSet identity_seqs; /* sequences behind identity columns (not CatSequences) */
+    PrsNameSet relations;      /* every relation name, managed or not */
+    PrsNameSet constraints;    /* every constraint name */
+    PrsNameSet ignored;        /* relations autogen does not manage: views, partitioned ... */
+    PrsNameSet types;          /* user types that are not enums (domains, composites, ...) */
+    PrsNameSet extensions;     /* ("", name): extension names are database-wide */
+    PrsNameSet functions;      /* functions and aggregates of the model, by name */
+    PrsNameSet identity_seqs;  /* sequences behind identity columns (not CatSequences) */
+    struct PrsChild *children; /* partitions, for ALTER TABLE on their parent */
+    uint32_t nchildren;
+    uint32_t capchildren;
     PrsDeferred *deferred;
     uint32_t ndeferred;
     uint32_t capdeferred;
@@ -77,7 +87,7 @@ typedef struct PrsContext {
     uint32_t stmt_col;
     const char *stmt_text; /* NUL-terminated copy of the statement, as parsed */
     size_t stmt_len;
-    const char **search_path; /* [0] is where unqualified objects are created */
+    const char *const *search_path; /* [0] is where unqualified objects are created */
     uint32_t nsearch_path;
     bool replaying; /* a deferred statement: a missing table is now an error */
 } PrsContext;
@@ -154,8 +164,9 @@ const char *prs_type_name(PrsContext *ctx, const PgQuery__TypeName *tn, const ch
 const char *prs_deparse_expr(PrsContext *ctx, const PrsNode *expr);
 /* A CatExpr in the catalog arena for the subtree; NULL with an error on failure. */
 CatExpr *prs_expr(PrsContext *ctx, const PrsNode *expr);
-/* Is the expression a bare NULL constant (PostgreSQL stores no default for it)? */
-bool prs_is_null_const(const PrsNode *expr);
+/* Would PostgreSQL store no default for this expression on a column of coltype (a
+ * NULL constant, bare or cast to the column's own type)? */
+bool prs_is_null_default(PrsContext *ctx, const PrsNode *expr, const char *coltype);
 /* Distinct column names an expression references (ColumnRef), up to max. */
 uint32_t prs_expr_columns(const PrsNode *expr, const char **out, uint32_t max);
 /* FigureIndexColname: the name PostgreSQL derives from an index expression, or NULL. */

@@ -24,12 +24,10 @@ prs_create_schema(PrsContext *ctx, const PgQuery__CreateSchemaStmt *cs, int32_t 
         name = cs->authrole->rolename; /* CREATE SCHEMA AUTHORIZATION role */
     if (!name || !*name)
         return;
+    if (strcmp(name, "public") == 0)
+        return; /* always there, and not a catalog object (see add_fresh_objects) */
     CatObject *prev = cat_find(ctx->cat, CAT_SCHEMA, NULL, name);
     if (prev) {
-        if (prev->loc.line == 0) {
-            prev->loc = loc; /* public, stated again: the model's place wins */
-            return;
-        }
         if (cs->if_not_exists)
             return;
         prs_error_dup(ctx, loc, prev->loc, "schema %s is defined twice",
@@ -39,18 +37,67 @@ prs_create_schema(PrsContext *ctx, const PgQuery__CreateSchemaStmt *cs, int32_t 
     cat_add(ctx->cat, CAT_SCHEMA, NULL, name, loc);
 }
 
-static CatExtension *
-find_extension(PrsContext *ctx, const char *name)
+/* Extension comments as the control files of PostgreSQL 15 and its contrib set them.
+ * CREATE EXTENSION stores them, pg_dump writes them back as COMMENT ON EXTENSION, and
+ * introspection reports a comment equal to this one as none. */
+static const char *const extension_comments[][2] = {
+    {"adminpack", "administrative functions for PostgreSQL"},
+    {"amcheck", "functions for verifying relation integrity"},
+    {"autoinc", "functions for autoincrementing fields"},
+    {"bloom", "bloom access method - signature file based index"},
+    {"btree_gin", "support for indexing common datatypes in GIN"},
+    {"btree_gist", "support for indexing common datatypes in GiST"},
+    {"citext", "data type for case-insensitive character strings"},
+    {"cube", "data type for multidimensional cubes"},
+    {"dblink", "connect to other PostgreSQL databases from within a database"},
+    {"dict_int", "text search dictionary template for integers"},
+    {"dict_xsyn", "text search dictionary template for extended synonym processing"},
+    {"earthdistance", "calculate great-circle distances on the surface of the Earth"},
+    {"file_fdw", "foreign-data wrapper for flat file access"},
+    {"fuzzystrmatch", "determine similarities and distance between strings"},
+    {"hstore", "data type for storing sets of (key, value) pairs"},
+    {"insert_username", "functions for tracking who changed a table"},
+    {"intagg", "integer aggregator and enumerator (obsolete)"},
+    {"intarray", "functions, operators, and index support for 1-D arrays of integers"},
+    {"isn", "data types for international product numbering standards"},
+    {"lo", "Large Object maintenance"},
+    {"ltree", "data type for hierarchical tree-like structures"},
+    {"moddatetime", "functions for tracking last modification time"},
+    {"old_snapshot", "utilities in support of old_snapshot_threshold"},
+    {"pageinspect", "inspect the contents of database pages at a low level"},
+    {"pg_buffercache", "examine the shared buffer cache"},
+    {"pg_freespacemap", "examine the free space map (FSM)"},
+    {"pg_prewarm", "prewarm relation data"},
+    {"pg_stat_statements", "track planning and execution statistics of all SQL statements "
+                           "executed"},
+    {"pg_surgery", "extension to perform surgery on a damaged relation"},
+    {"pg_trgm", "text similarity measurement and index searching based on trigrams"},
+    {"pg_visibility", "examine the visibility map (VM) and page-level visibility info"},
+    {"pg_walinspect", "functions to inspect contents of PostgreSQL Write-Ahead Log"},
+    {"pgcrypto", "cryptographic functions"},
+    {"pgrowlocks", "show row-level locking information"},
+    {"pgstattuple", "show tuple-level statistics"},
+    {"plpgsql", "PL/pgSQL procedural language"},
+    {"postgres_fdw", "foreign-data wrapper for remote PostgreSQL servers"},
+    {"refint", "functions for implementing referential integrity (obsolete)"},
+    {"seg", "data type for representing line segments or floating-point intervals"},
+    {"sslinfo", "information about SSL certificates"},
+    {"tablefunc", "functions that manipulate whole tables, including crosstab"},
+    {"tcn", "Triggered change notifications"},
+    {"tsm_system_rows", "TABLESAMPLE method which accepts number of rows as a limit"},
+    {"tsm_system_time", "TABLESAMPLE method which accepts time in milliseconds as a limit"},
+    {"unaccent", "text search dictionary that removes accents"},
+    {"uuid-ossp", "generate universally unique identifiers (UUIDs)"},
+    {"xml2", "XPath querying and XSLT"},
+};
+
+static bool
+is_control_comment(const char *ext, const char *comment)
 {
-    const PrsNameEntry *e = prs_names_find(&ctx->st->extensions, "", name);
-    if (e)
-        return e->obj;
-    for (uint32_t i = 0; i < ctx->cat->nobjects; i++) {
-        CatObject *o = ctx->cat->objects[i];
-        if (o->kind == CAT_EXTENSION && strcmp(o->name, name) == 0)
-            return (CatExtension *) o;
-    }
-    return NULL;
+    for (size_t i = 0; i < ARRAY_LEN(extension_comments); i++)
+        if (strcmp(extension_comments[i][0], ext) == 0)
+            return strcmp(extension_comments[i][1], comment) == 0;
+    return false;
 }
 
 void
@@ -67,26 +114,25 @@ prs_create_extension(PrsContext *ctx, const PgQuery__CreateExtensionStmt *ce, in
         else if (strcmp(o->def_elem->defname, "new_version") == 0)
             version = prs_defelem_str(ctx->tmp, o->def_elem->arg);
     }
-    CatExtension *prev = find_extension(ctx, ce->extname);
+    const PrsNameEntry *prev = prs_names_find(&ctx->st->extensions, "", ce->extname);
     if (prev) {
-        if (prev->obj.loc.line == 0) {
-            prev->obj.loc = loc; /* plpgsql, stated again */
-            return;
-        }
-        if (ce->if_not_exists)
-            return;
-        prs_error_dup(ctx, loc, prev->obj.loc, "extension %s is created twice",
+        if (ce->if_not_exists || prev->loc.line == 0)
+            return; /* IF NOT EXISTS, or plpgsql which every database has */
+        prs_error_dup(ctx, loc, prev->loc, "extension %s is created twice",
                       cat_quote_ident(ctx->tmp, ce->extname));
         return;
     }
     if (!schema)
         schema = prs_creation_schema(ctx);
+    PrsNameEntry *e = prs_names_add(ctx->arena, &ctx->st->extensions, "", ce->extname, loc);
+    if (strcmp(schema, "pg_catalog") == 0)
+        return; /* like every object in pg_catalog, not a catalog object */
     CatExtension *ext = (CatExtension *) cat_add(ctx->cat, CAT_EXTENSION, schema, ce->extname, loc);
     if (!ext)
         return;
     if (version)
         ext->version = ag_arena_strdup(ctx->arena, version);
-    prs_names_add(ctx->arena, &ctx->st->extensions, "", ce->extname, loc)->obj = ext;
+    e->obj = ext;
 }
 
 /* ---- enums ------------------------------------------------------------------------ */
@@ -731,6 +777,8 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
     switch (cs->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const char *name = prs_str(cs->object);
+        if (name && strcmp(name, "public") == 0)
+            return; /* public is not a catalog object */
         CatObject *o = name ? cat_find(ctx->cat, CAT_SCHEMA, NULL, name) : NULL;
         if (!o)
             comment_target_missing(ctx, loc, "SCHEMA", name ? name : "?");
@@ -740,11 +788,12 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
         const char *name = prs_str(cs->object);
-        CatExtension *e = name ? find_extension(ctx, name) : NULL;
+        const PrsNameEntry *e = name ? prs_names_find(&ctx->st->extensions, "", name) : NULL;
         if (!e)
             comment_target_missing(ctx, loc, "EXTENSION", name ? name : "?");
-        else
-            e->obj.comment = text;
+        else if (e->obj)
+            ((CatExtension *) e->obj)->obj.comment =
+                text && !is_control_comment(name, text) ? text : NULL;
         return;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:

@@ -57,22 +57,14 @@ state_drop(const Catalog *cat)
     }
 }
 
-/* What CREATE DATABASE copies from template1 on PostgreSQL 15 and introspection
- * therefore finds in any database loaded from a model: the public schema (with its
- * comment) and the plpgsql extension. A model that states them again is not wrong. */
+/* What CREATE DATABASE copies from template1 on PostgreSQL 15: the public schema and
+ * the plpgsql extension in pg_catalog. Neither is a catalog object (introspection leaves
+ * out public, which always exists, and everything in pg_catalog), but a model may state
+ * them again, and a comment may name plpgsql. */
 static void
 add_fresh_objects(PrsState *st)
 {
-    Catalog *cat = st->cat;
-    AgLoc none = {0};
-    CatObject *o = cat_add(cat, CAT_SCHEMA, NULL, "public", none);
-    if (o)
-        o->comment = ag_arena_strdup(cat->arena, "standard public schema");
-    o = cat_add(cat, CAT_EXTENSION, "pg_catalog", "plpgsql", none);
-    if (o) {
-        o->comment = ag_arena_strdup(cat->arena, "PL/pgSQL procedural language");
-        ((CatExtension *) o)->version = ag_arena_strdup(cat->arena, "1.0");
-    }
+    prs_names_add(st->cat->arena, &st->extensions, "", "plpgsql", (AgLoc){0});
     st->has_fresh_objects = true;
 }
 
@@ -264,8 +256,15 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
     }
     case PG_QUERY__NODE__NODE_DEFINE_STMT:
         switch (n->define_stmt->kind) {
-        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE: {
+            size_t nn = n->define_stmt->n_defnames;
+            const char *name = nn ? prs_str(n->define_stmt->defnames[nn - 1]) : NULL;
+            const char *schema =
+                nn > 1 ? prs_str(n->define_stmt->defnames[nn - 2]) : prs_creation_schema(ctx);
+            if (name && schema)
+                prs_names_add(ctx->arena, &st->functions, schema, name, none);
             return "aggregates";
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
             return "operators";
         case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
@@ -284,8 +283,15 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         default:
             return "text search objects";
         }
-    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
-        return n->create_function_stmt->is_procedure ? "procedures" : "functions";
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
+        const PgQuery__CreateFunctionStmt *fs = n->create_function_stmt;
+        size_t nn = fs->n_funcname;
+        const char *name = nn ? prs_str(fs->funcname[nn - 1]) : NULL;
+        const char *schema = nn > 1 ? prs_str(fs->funcname[nn - 2]) : prs_creation_schema(ctx);
+        if (name && schema)
+            prs_names_add(ctx->arena, &st->functions, schema, name, none);
+        return fs->is_procedure ? "procedures" : "functions";
+    }
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
         return "functions";
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
@@ -397,6 +403,16 @@ drop_unmanaged_kind(PgQuery__ObjectType t)
     default:
         return NULL;
     }
+}
+
+/* The server's default, "$user", public: public (no schema is named after a role in a
+ * model). */
+static void
+set_default_search_path(PrsContext *ctx)
+{
+    static const char *const def[] = {"public"};
+    ctx->search_path = def;
+    ctx->nsearch_path = 1;
 }
 
 /* Split a search_path value ('a, "B"') as SplitIdentifierString does. */
@@ -529,7 +545,7 @@ stmt_tag(PrsContext *ctx)
 static void
 create_schema_elements(PrsContext *ctx, const PgQuery__CreateSchemaStmt *cs)
 {
-    const char **saved = ctx->search_path;
+    const char *const *saved = ctx->search_path;
     uint32_t nsaved = ctx->nsearch_path;
     const char **path = ag_arena_alloc(ctx->tmp, sizeof(char *) * (nsaved + 1));
     path[0] = cs->schemaname;
@@ -592,9 +608,9 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
             else if (vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT ||
                      vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ||
                      vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL)
-                ctx->nsearch_path = 0;
+                set_default_search_path(ctx);
         } else if (vs->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL) {
-            ctx->nsearch_path = 0;
+            set_default_search_path(ctx);
         }
         return;
     }
@@ -737,6 +753,7 @@ context_init(PrsContext *ctx, PrsState *st, AgDiag *diag, AgArena *tmp, const ch
     ctx->tmp = tmp;
     ctx->diag = diag;
     ctx->file = file;
+    set_default_search_path(ctx);
 }
 
 bool

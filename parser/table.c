@@ -438,7 +438,7 @@ add_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingLi
             }
             has_default = true;
             /* PostgreSQL stores no default for a bare NULL */
-            if (!prs_is_null_const(c->raw_expr))
+            if (!prs_is_null_default(ctx, c->raw_expr, col.type))
                 col.default_expr = prs_expr(ctx, c->raw_expr);
             break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
@@ -539,11 +539,9 @@ add_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingLi
 static const char *
 unmanaged_table_kind(const PgQuery__CreateStmt *cs)
 {
-    if (cs->partbound)
+    if (cs->partbound && cs->n_inh_relations != 1)
         return "partitions";
-    if (cs->partspec)
-        return "partitioned tables";
-    if (cs->n_inh_relations)
+    if (!cs->partbound && cs->n_inh_relations)
         return "table inheritance";
     if (cs->of_typename)
         return "typed tables (OF type)";
@@ -551,6 +549,84 @@ unmanaged_table_kind(const PgQuery__CreateStmt *cs)
         if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
             return "CREATE TABLE ... (LIKE ...)";
     return NULL;
+}
+
+/* CREATE TABLE ... PARTITION OF parent: the parent's columns (with their types,
+ * collations, NOT NULL, defaults and generation expressions) and its CHECK constraints
+ * come first, as MergeAttributes copies them; the partition's own column options then
+ * apply to those columns. Indexes and keys the server clones from the parent are not
+ * catalog objects (introspection skips clones too). */
+static bool
+copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv)
+{
+    const char *pschema = prs_rel_schema(ctx, prv->schemaname, prv->relname);
+    CatTable *parent = cat_table_find(ctx->cat, pschema, prv->relname);
+    if (!parent)
+        return false;
+    PrsState *st = ctx->st;
+    if (st->nchildren == st->capchildren) {
+        uint32_t cap = st->capchildren ? st->capchildren * 2 : 16;
+        PrsChild *c = ag_arena_alloc(ctx->arena, sizeof(PrsChild) * cap);
+        if (st->nchildren)
+            memcpy(c, st->children, sizeof(PrsChild) * st->nchildren);
+        st->children = c;
+        st->capchildren = cap;
+    }
+    st->children[st->nchildren++] = (PrsChild){.parent = parent, .child = t};
+    for (uint32_t i = 0; i < parent->ncolumns; i++) {
+        CatColumn col = parent->columns[i];
+        col.identity = CAT_IDENTITY_NONE;
+        col.comment = NULL;
+        cat_table_add_column(ctx->cat, t, &col);
+    }
+    for (uint32_t i = 0; i < parent->nconstraints; i++) {
+        const CatConstraint *c = &parent->constraints[i];
+        if (c->type != CAT_CON_CHECK || c->no_inherit)
+            continue;
+        CatConstraint copy = *c;
+        copy.comment = NULL;
+        prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, c->name, c->loc);
+        cat_table_add_constraint(ctx->cat, t, &copy);
+    }
+    return true;
+}
+
+/* Column options of a partition (PARTITION OF parent (col WITH OPTIONS ...)). */
+static void
+partition_column_options(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd,
+                         PendingList *pl)
+{
+    AgLoc loc = prs_loc_from_offset(ctx, cd->location);
+    CatColumn *col = cat_table_find_column(t, cd->colname);
+    if (!col) {
+        ag_diag_error(ctx->diag, loc, "column \"%s\" is not a column of the parent table",
+                      cd->colname);
+        return;
+    }
+    for (size_t i = 0; i < cd->n_constraints; i++) {
+        const PrsNode *n = cd->constraints[i];
+        if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT)
+            continue;
+        const PgQuery__Constraint *c = n->constraint;
+        switch (c->contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+            col->not_null = true;
+            break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+            col->default_expr = prs_is_null_default(ctx, c->raw_expr, col->type)
+                                    ? NULL
+                                    : prs_expr(ctx, c->raw_expr);
+            break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+            pending_push(ctx, pl, c, col->name);
+            break;
+        default:
+            break;
+        }
+    }
 }
 
 void
@@ -576,20 +652,41 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
         return;
     }
     const char *unmanaged = unmanaged_table_kind(cs);
+    if (cs->partbound && !unmanaged) {
+        const PgQuery__RangeVar *prv =
+            cs->inh_relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR
+                ? cs->inh_relations[0]->range_var
+                : NULL;
+        const char *pschema = prv ? prs_rel_schema(ctx, prv->schemaname, prv->relname) : NULL;
+        if (!prv || !cat_table_find(ctx->cat, pschema, prv->relname)) {
+            if (prv && !prs_is_ignored(ctx, pschema, prv->relname) && prs_defer(ctx))
+                return; /* the parent may come in a later file */
+            unmanaged = "partitions";
+        }
+    }
     if (unmanaged) {
         ag_diag_warning(ctx->diag, loc, "autogen does not manage %s yet: ignored", unmanaged);
         prs_names_add(ctx->arena, &ctx->st->ignored, schema, rv->relname, loc);
         prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc);
         return;
     }
+    if (cs->partspec || cs->partbound)
+        ag_diag_warning(ctx->diag, loc,
+                        "autogen does not manage partitioning yet: %s is loaded as a plain "
+                        "table",
+                        cat_qualified(ctx->tmp, schema, rv->relname));
     CatTable *t = (CatTable *) cat_add(ctx->cat, CAT_TABLE, schema, rv->relname, loc);
     if (!t)
         return;
     t->unlogged = rv->relpersistence && rv->relpersistence[0] == 'u';
+    if (cs->partbound)
+        copy_parent(ctx, t, cs->inh_relations[0]->range_var);
     PendingList pl = {0};
     for (size_t i = 0; i < cs->n_table_elts; i++) {
         const PrsNode *e = cs->table_elts[i];
-        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cs->partbound)
+            partition_column_options(ctx, t, e->column_def, &pl);
+        else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
             add_column(ctx, t, e->column_def, &pl);
         else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
             pending_push(ctx, &pl, e->constraint, NULL);
@@ -767,8 +864,9 @@ alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc
                           col->name);
             return;
         }
-        col->default_expr =
-            cmd->def && !prs_is_null_const(cmd->def) ? prs_expr(ctx, cmd->def) : NULL;
+        col->default_expr = cmd->def && !prs_is_null_default(ctx, cmd->def, col->type)
+                                ? prs_expr(ctx, cmd->def)
+                                : NULL;
         return;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
@@ -872,6 +970,69 @@ alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc
                     what ? what : "this ALTER TABLE form");
 }
 
+/* ALTER TABLE without ONLY on a partitioned table: what PostgreSQL passes on to the
+ * partitions, copied from the parent once it has been applied there: new columns,
+ * column attributes, and inheritable CHECK constraints (from first_new on). Keys and
+ * foreign keys are cloned by the server, and clones are not catalog objects. */
+static void
+to_partitions(PrsContext *ctx, CatTable *parent, const PgQuery__AlterTableCmd *cmd,
+              uint32_t first_new)
+{
+    const char *colname = cmd->name;
+    if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+        colname = cmd->def->column_def->colname;
+    const CatColumn *pcol = colname ? cat_table_find_column(parent, colname) : NULL;
+    for (uint32_t i = 0; i < ctx->st->nchildren; i++) {
+        if (ctx->st->children[i].parent != parent)
+            continue;
+        CatTable *child = ctx->st->children[i].child;
+        uint32_t child_first = child->nconstraints;
+        if (pcol) {
+            CatColumn *ccol = cat_table_find_column(child, pcol->name);
+            switch (cmd->subtype) {
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse:
+                if (!ccol) {
+                    CatColumn copy = *pcol;
+                    copy.identity = CAT_IDENTITY_NONE;
+                    copy.comment = NULL;
+                    cat_table_add_column(ctx->cat, child, &copy);
+                }
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+                if (ccol)
+                    ccol->default_expr = pcol->default_expr;
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+                if (ccol)
+                    ccol->not_null = pcol->not_null;
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+                if (ccol) {
+                    ccol->type = pcol->type;
+                    ccol->collation = pcol->collation;
+                    ccol->collation_schema = pcol->collation_schema;
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        for (uint32_t k = first_new; k < parent->nconstraints; k++) {
+            const CatConstraint *c = &parent->constraints[k];
+            if (c->type != CAT_CON_CHECK || c->no_inherit ||
+                cat_table_find_constraint(child, c->name))
+                continue;
+            CatConstraint copy = *c;
+            copy.comment = NULL;
+            prs_names_add(ctx->arena, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
+            cat_table_add_constraint(ctx->cat, child, &copy);
+        }
+        to_partitions(ctx, child, cmd, child_first);
+    }
+}
+
 void
 prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
 {
@@ -910,6 +1071,7 @@ prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
         return;
     /* PostgreSQL runs subcommands in passes: columns and their attributes, then
      * index-backed constraints, then the other constraints. */
+    bool recurse = as->relation->inh;
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < as->n_cmds; i++) {
             if (as->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
@@ -923,7 +1085,10 @@ prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
             AgLoc cloc = loc;
             if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
                 cloc = prs_loc_from_offset(ctx, cmd->def->column_def->location);
+            uint32_t ncons = t->nconstraints;
             alter_one(ctx, t, cmd, cloc);
+            if (recurse)
+                to_partitions(ctx, t, cmd, ncons);
         }
     }
 }

@@ -511,10 +511,192 @@ prs_deparse_expr(PrsContext *ctx, const PrsNode *expr)
     return out;
 }
 
+/* Walk every message below m through protobuf-c's descriptors, calling fn on each
+ * Node; a generic walker, so no node kind can be forgotten. */
+typedef void (*NodeFn)(PrsNode *n, void *ctx);
+
+static void
+walk_message(ProtobufCMessage *m, NodeFn fn, void *ctx)
+{
+    if (!m)
+        return;
+    const ProtobufCMessageDescriptor *d = m->descriptor;
+    if (d == &pg_query__node__descriptor)
+        fn((PrsNode *) m, ctx);
+    for (unsigned i = 0; i < d->n_fields; i++) {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        char *base = (char *) m;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+            size_t n = *(size_t *) (base + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) (base + f->offset);
+            for (size_t k = 0; k < n; k++)
+                walk_message(arr[k], fn, ctx);
+        } else {
+            if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+                uint32_t which = *(uint32_t *) (base + f->quantifier_offset);
+                if (which != f->id)
+                    continue;
+            }
+            walk_message(*(ProtobufCMessage **) (base + f->offset), fn, ctx);
+        }
+    }
+}
+
+/* The walkers only read or restore what they change; they take the tree mutable. */
+static ProtobufCMessage *
+mutable_tree(const PrsNode *n)
+{
+    ProtobufCMessage *m;
+    memcpy(&m, &n, sizeof(m));
+    return m;
+}
+
+/* ---- names in expressions that only the model's context resolves ---------------- */
+
+/* A change made to the libpg_query tree for printing, undone right after: the tree's
+ * strings and arrays belong to protobuf-c, which frees them. */
+typedef struct Undo {
+    void **slot;
+    void *old;
+    size_t *nslot;
+    size_t oldn;
+} Undo;
+
+typedef struct QualCtx {
+    PrsContext *ctx;
+    Undo items[64];
+    size_t n;
+} QualCtx;
+
+static PrsNode *
+string_node(AgArena *a, const char *s)
+{
+    PgQuery__String *str = ag_arena_alloc(a, sizeof(PgQuery__String));
+    pg_query__string__init(str);
+    str->sval = ag_arena_strdup(a, s);
+    PrsNode *n = ag_arena_alloc(a, sizeof(PrsNode));
+    pg_query__node__init(n);
+    n->node_case = PG_QUERY__NODE__NODE_STRING;
+    n->string = str;
+    return n;
+}
+
+/* Replace a one-name list (funcname, type names) with schema + name. */
+static void
+qualify_list(QualCtx *q, PrsNode ***items, size_t *n, const char *schema)
+{
+    if (q->n == ARRAY_LEN(q->items))
+        return;
+    PrsNode **two = ag_arena_alloc(q->ctx->tmp, sizeof(PrsNode *) * 2);
+    two[0] = string_node(q->ctx->tmp, schema);
+    two[1] = (*items)[0];
+    q->items[q->n++] = (Undo){.slot = (void **) items, .old = *items, .nslot = n, .oldn = *n};
+    *items = two;
+    *n = 2;
+}
+
+/* Identifier parts of a regclass literal ('s', '"My".t'): NULL when it has a schema
+ * already or does not parse. */
+static const char *
+unqualified_relname(AgArena *a, const char *lit)
+{
+    AgBuf b;
+    ag_buf_init(&b);
+    const char *p = lit;
+    if (*p == '"') {
+        for (p++; *p; p++) {
+            if (*p == '"') {
+                if (p[1] != '"')
+                    break;
+                p++;
+            }
+            ag_buf_putc(&b, *p);
+        }
+        if (*p != '"' || p[1]) {
+            ag_buf_free(&b);
+            return NULL;
+        }
+    } else {
+        for (; *p; p++) {
+            if (*p == '.' || *p == '"' || *p == ' ') {
+                ag_buf_free(&b);
+                return NULL;
+            }
+            ag_buf_putc(&b, (char) (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+        }
+    }
+    const char *r = b.len ? ag_arena_strdup(a, ag_buf_cstr(&b)) : NULL;
+    ag_buf_free(&b);
+    return r;
+}
+
+static bool
+is_type(const PgQuery__TypeName *tn, const char *name)
+{
+    if (tn->n_names == 1)
+        return ag_streq(prs_str(tn->names[0]), name);
+    return tn->n_names == 2 && ag_streq(prs_str(tn->names[0]), "pg_catalog") &&
+           ag_streq(prs_str(tn->names[1]), name);
+}
+
+static void
+qualify_node(PrsNode *n, void *p)
+{
+    QualCtx *q = p;
+    PrsContext *ctx = q->ctx;
+    if (n->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && n->func_call->n_funcname == 1) {
+        /* a function of the model, called by its bare name: printed qualified */
+        const char *name = prs_str(n->func_call->funcname[0]);
+        for (uint32_t i = 0; name && i < ctx->nsearch_path; i++)
+            if (prs_names_find(&ctx->st->functions, ctx->search_path[i], name)) {
+                qualify_list(q, &n->func_call->funcname, &n->func_call->n_funcname,
+                             ctx->search_path[i]);
+                break;
+            }
+        return;
+    }
+    if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST || !n->type_cast->type_name)
+        return;
+    PgQuery__TypeCast *tc = n->type_cast;
+    PgQuery__TypeName *tn = tc->type_name;
+    if (is_type(tn, "regclass") && tc->arg && tc->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        tc->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+        /* 'seq'::regclass names a relation through the search path */
+        PgQuery__String *sv = tc->arg->a_const->sval;
+        const char *rel = unqualified_relname(ctx->tmp, sv->sval);
+        if (!rel || q->n == ARRAY_LEN(q->items))
+            return;
+        const char *lit = cat_qualified(ctx->tmp, prs_rel_schema(ctx, NULL, rel), rel);
+        q->items[q->n++] = (Undo){.slot = (void **) &sv->sval, .old = sv->sval};
+        sv->sval = (char *) (uintptr_t) lit;
+        return;
+    }
+    if (tn->n_names == 1 && !tn->pct_type) {
+        /* a cast to a type of the model: printed qualified */
+        const char *name = prs_str(tn->names[0]);
+        for (uint32_t i = 0; name && i < ctx->nsearch_path; i++)
+            if (cat_find(ctx->cat, CAT_ENUM, ctx->search_path[i], name) ||
+                prs_names_find(&ctx->st->types, ctx->search_path[i], name)) {
+                qualify_list(q, &tn->names, &tn->n_names, ctx->search_path[i]);
+                break;
+            }
+    }
+}
+
 CatExpr *
 prs_expr(PrsContext *ctx, const PrsNode *expr)
 {
+    QualCtx q = {.ctx = ctx};
+    walk_message(mutable_tree(expr), qualify_node, &q);
     const char *sql = prs_deparse_expr(ctx, expr);
+    for (size_t i = q.n; i > 0; i--) {
+        Undo *u = &q.items[i - 1];
+        *u->slot = u->old;
+        if (u->nslot)
+            *u->nslot = u->oldn;
+    }
     if (!sql)
         return NULL;
     CatExpr *e = cat_expr_new(ctx->arena, sql);
@@ -529,44 +711,21 @@ prs_expr(PrsContext *ctx, const PrsNode *expr)
 }
 
 bool
-prs_is_null_const(const PrsNode *expr)
+prs_is_null_default(PrsContext *ctx, const PrsNode *expr, const char *coltype)
 {
-    while (expr && expr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+    /* AddRelationNewConstraints stores no default that is a bare NULL constant. A NULL
+     * cast to the column's own type folds to one; a cast to another type, even one
+     * differing only in its modifier (NULL::character varying for varchar(50)), leaves
+     * a coercion call, and that default is stored. */
+    while (expr && expr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) {
+        const char *t = expr->type_cast->type_name
+                            ? prs_type_name(ctx, expr->type_cast->type_name, NULL)
+                            : NULL;
+        if (!t || !coltype || strcmp(t, coltype) != 0)
+            return false;
         expr = expr->type_cast->arg;
-    return expr && expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull;
-}
-
-/* Walk every message below m through protobuf-c's descriptors, calling fn on each
- * Node; a generic walker, so no node kind can be forgotten. */
-typedef void (*NodeFn)(const PrsNode *n, void *ctx);
-
-static void
-walk_message(const ProtobufCMessage *m, NodeFn fn, void *ctx)
-{
-    if (!m)
-        return;
-    const ProtobufCMessageDescriptor *d = m->descriptor;
-    if (d == &pg_query__node__descriptor)
-        fn((const PrsNode *) m, ctx);
-    for (unsigned i = 0; i < d->n_fields; i++) {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        const char *base = (const char *) m;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-            size_t n = *(const size_t *) (base + f->quantifier_offset);
-            ProtobufCMessage *const *arr = *(ProtobufCMessage *const *const *) (base + f->offset);
-            for (size_t k = 0; k < n; k++)
-                walk_message(arr[k], fn, ctx);
-        } else {
-            if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
-                uint32_t which = *(const uint32_t *) (base + f->quantifier_offset);
-                if (which != f->id)
-                    continue;
-            }
-            walk_message(*(ProtobufCMessage *const *) (base + f->offset), fn, ctx);
-        }
     }
+    return expr && expr->node_case == PG_QUERY__NODE__NODE_A_CONST && expr->a_const->isnull;
 }
 
 typedef struct ColsCtx {
@@ -576,7 +735,7 @@ typedef struct ColsCtx {
 } ColsCtx;
 
 static void
-collect_column(const PrsNode *n, void *p)
+collect_column(PrsNode *n, void *p)
 {
     ColsCtx *c = p;
     if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || n->column_ref->n_fields == 0)
@@ -596,7 +755,7 @@ uint32_t
 prs_expr_columns(const PrsNode *expr, const char **out, uint32_t max)
 {
     ColsCtx c = {.out = out, .max = max};
-    walk_message((const ProtobufCMessage *) expr, collect_column, &c);
+    walk_message(mutable_tree(expr), collect_column, &c);
     return c.n;
 }
 
