@@ -1,0 +1,7 @@
+ALTER TABLE public.jobs ALTER COLUMN code TYPE text;
+ALTER TABLE public.jobs ALTER COLUMN score TYPE integer;
+ALTER TABLE public.jobs ALTER COLUMN code SET DEFAULT 'a';
+ALTER TABLE public.jobs ALTER COLUMN score SET DEFAULT 1;
+ALTER TABLE public.jobs ALTER COLUMN score DROP NOT NULL;
+ALTER TABLE public.jobs ALTER COLUMN code SET NOT NULL;
+COMMENT ON COLUMN public.jobs.code IS NULL;

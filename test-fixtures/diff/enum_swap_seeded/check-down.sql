@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AND min(color) = 'green' FROM public.things;

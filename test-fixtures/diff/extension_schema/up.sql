@@ -1,0 +1,1 @@
+ALTER EXTENSION hstore SET SCHEMA ext;

@@ -1,0 +1,3 @@
+ALTER TABLE public.a DROP CONSTRAINT a_n_small;
+ALTER TABLE public.a ADD CONSTRAINT a_n_small CHECK (n < 100) NOT VALID;
+ALTER TABLE public.a VALIDATE CONSTRAINT a_n_check;

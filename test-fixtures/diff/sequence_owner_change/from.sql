@@ -1,0 +1,4 @@
+CREATE TABLE public.t (
+    id serial,
+    x integer
+);

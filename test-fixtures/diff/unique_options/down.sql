@@ -1,0 +1,2 @@
+ALTER TABLE public.u DROP CONSTRAINT u_email_key;
+ALTER TABLE public.u DROP CONSTRAINT u_pkey;

@@ -1,0 +1,5 @@
+CREATE TABLE public.u (
+    id integer NOT NULL,
+    email text,
+    name text
+);
