@@ -581,8 +581,8 @@ prs_index_elems(PrsContext *ctx, CatTable *t, PrsNode **params, size_t nparams, 
             expr = expr->collate_clause->arg;
         }
         /* "(col::its_own_type)" too: the no-op cast goes away */
-        if (expr && expr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST &&
-            expr->type_cast->arg && expr->type_cast->type_name &&
+        if (expr && expr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && expr->type_cast->arg &&
+            expr->type_cast->type_name &&
             expr->type_cast->arg->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
             expr->type_cast->arg->column_ref->n_fields == 1) {
             const char *cn = prs_str(expr->type_cast->arg->column_ref->fields[0]);

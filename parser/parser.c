@@ -923,6 +923,30 @@ resolve_foreign_keys(PrsState *st, AgDiag *diag)
     ag_arena_free(&tmp);
 }
 
+/* Every object's schema must be one the model creates (or public, always there). */
+static void
+check_schemas(PrsState *st, AgDiag *diag)
+{
+    Catalog *cat = st->cat;
+    AgArena tmp;
+    ag_arena_init(&tmp);
+    for (uint32_t i = 0; i < cat->nobjects; i++) {
+        const CatObject *o = cat->objects[i];
+        if (o->kind == CAT_SCHEMA || !o->schema || strcmp(o->schema, "public") == 0 ||
+            cat_find(cat, CAT_SCHEMA, NULL, o->schema))
+            continue;
+        /* one report per schema: the first object the model declares in it */
+        bool first = true;
+        for (uint32_t k = 0; k < i && first; k++)
+            first = !ag_streq(cat->objects[k]->schema, o->schema) ||
+                    cat->objects[k]->kind == CAT_SCHEMA;
+        if (first)
+            ag_diag_error(diag, o->loc, "schema %s is not defined in the model",
+                          cat_quote_ident(&tmp, o->schema));
+    }
+    ag_arena_free(&tmp);
+}
+
 static void
 check_sequence_owners(PrsState *st, AgDiag *diag)
 {
@@ -979,6 +1003,7 @@ prs_finish(Catalog *cat, AgDiag *diag)
             ag_arena_init(&tmp);
         }
         ag_arena_free(&tmp);
+        check_schemas(st, diag);
         resolve_foreign_keys(st, diag);
         check_sequence_owners(st, diag);
         state_drop(cat);

@@ -129,8 +129,15 @@ prs_add_constraint(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, c
         con.not_valid = !in_create && c->skip_validation;
         /* AddRelationNewConstraints: tab_col_check when the expression uses exactly one
          * column, else tab_check, wherever the CHECK was written. */
-        const char *cols[2];
-        uint32_t n = prs_expr_columns(c->raw_expr, cols, 2);
+        const char *cols[64];
+        uint32_t n = prs_expr_columns(c->raw_expr, cols, ARRAY_LEN(cols));
+        for (uint32_t i = 0; i < n && i < ARRAY_LEN(cols); i++)
+            if (!cat_table_find_column(t, cols[i])) {
+                ag_diag_error(ctx->diag, loc,
+                              "column \"%s\" referenced in a CHECK is not a column of table %s",
+                              cols[i], table_display(ctx, t));
+                return;
+            }
         const char *one[1] = {n == 1 ? cols[0] : NULL};
         con.name = constraint_name(ctx, t, c, loc, one, n == 1 ? 1 : 0, "check",
                                    PRS_NAME_CONSTRAINT_ONLY, false);
