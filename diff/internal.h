@@ -66,6 +66,8 @@ typedef struct DiffCtx {
     TablePlan *plans;  /* indexed by from object id; .from NULL for non-tables */
     uint8_t *idx_fate; /* ItemFate per from object id (indexes only) */
     bool *idx_implicit;
+    const CatIndex **gone_unique; /* unique indexes of `from` that are dropped */
+    uint32_t ngone_unique;
     const char **swapped; /* "schema\x1fname" of enums replaced by a type swap, sorted */
     uint32_t nswapped;
 } DiffCtx;

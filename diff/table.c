@@ -330,11 +330,9 @@ unique_key_goes(const DiffCtx *c, const TablePlan *r, const char *const *cols, u
                 return true;
         }
     }
-    for (uint32_t i = 0; i < c->from->nobjects; i++) {
-        const CatIndex *ix = (const CatIndex *) c->from->objects[i];
-        if (ix->obj.kind != CAT_INDEX || !ix->is_unique || ix->where ||
-            c->idx_fate[ix->obj.id] == FATE_KEEP ||
-            !ag_streq(ix->obj.schema, r->from->obj.schema) ||
+    for (uint32_t i = 0; i < c->ngone_unique; i++) {
+        const CatIndex *ix = c->gone_unique[i];
+        if (ix->where || !ag_streq(ix->obj.schema, r->from->obj.schema) ||
             strcmp(ix->table, r->from->obj.name) != 0 || ix->nelems != n)
             continue;
         bool same = true;
@@ -379,6 +377,13 @@ plan_indexes(DiffCtx *c)
         } else if (!index_eq(f, t) || swapped_col) {
             c->idx_fate[i] = FATE_RECREATE;
         }
+    }
+    /* The unique indexes that go, for plan_foreign_keys (usually none: keep it short). */
+    c->gone_unique = ag_arena_alloc(&c->scratch, sizeof(CatIndex *) * (c->from->nobjects + 1));
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatIndex *ix = (const CatIndex *) c->from->objects[i];
+        if (ix->obj.kind == CAT_INDEX && ix->is_unique && c->idx_fate[i] != FATE_KEEP)
+            c->gone_unique[c->ngone_unique++] = ix;
     }
 }
 
