@@ -30,4 +30,20 @@ typedef struct CatFilter {
  * is older than CAT_MIN_SERVER_VERSION. Calls cat_finish() on success. */
 bool cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag);
 
+/* Tier 2 of canonicalisation (DESIGN.md): for each expression of model whose counterpart
+ * in db (a catalog cat_load_db read from conn) still has a different canon, ask the server
+ * what it would store for the model's text and, when that equals db's canon, set the
+ * model expression's canon to db's (its sql is kept). Pairs: defaults and generated
+ * columns by table and column, CHECK bodies and EXCLUDE keys and predicates by table and
+ * constraint name, index key expressions and predicates by index name.
+ * Unqualified names in model expressions mean public (pg_catalog searched first).
+ * Costs no query when nothing is unsettled, else two round trips: everything runs on
+ * temporary copies of the tables in a transaction (a savepoint inside the caller's)
+ * that is always rolled back, with search_path set locally. An expression the server
+ * rejects simply stays unsettled, i.e. a change. Needs plpgsql in the database.
+ * Borrows: db and conn. Result lives in: model's arena.
+ * Returns false with a "query failed" diagnostic when the connection or the batch as a
+ * whole fails; the model is then untouched. */
+bool cat_settle_exprs(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag);
+
 #endif
