@@ -65,7 +65,7 @@ typedef enum DiffStepKind {
     DIFF_ADD_IDENTITY,           /* table, column */
     DIFF_DROP_IDENTITY,          /* table, column */
     DIFF_ALTER_IDENTITY,         /* table, column, old_column: SET GENERATED / options */
-    DIFF_ADD_CONSTRAINT,         /* table, con, not_valid */
+    DIFF_ADD_CONSTRAINT,         /* table, con, not_valid, using_index */
     DIFF_DROP_CONSTRAINT,        /* table, con */
     DIFF_VALIDATE_CONSTRAINT,    /* table, con */
     DIFF_CREATE_INDEX,           /* obj (CatIndex), concurrently */
@@ -137,6 +137,8 @@ typedef struct DiffStep {
     const char *temp_name; /* enum swap: the old type's name while both exist */
     DiffUsing using;
     bool not_valid;    /* ADD CONSTRAINT ... NOT VALID */
+    bool using_index;  /* ADD CONSTRAINT name PRIMARY KEY / UNIQUE USING INDEX name: the
+                          index was built CONCURRENTLY by the step before (online) */
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */

@@ -109,6 +109,7 @@ typedef struct TypeChange {
     DiffUsing using;
     bool rewrite; /* the table is rewritten (else only metadata, maybe a scan) */
     bool review;  /* the conversion may fail on some rows */
+    bool lossy;   /* values may be rounded or cut (numeric scale, precision, date) */
 } TypeChange;
 
 TypeChange diff_type_change(const char *from_type, const char *to_type);

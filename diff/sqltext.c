@@ -134,6 +134,7 @@ in_list(const char *s, const char *const *list, size_t n)
 }
 
 static const char *const string_types[] = {"text", "character varying", "character", "name"};
+/* Integers first, then the types with fractions (number_types + 3). */
 static const char *const number_types[] = {"smallint", "integer",          "bigint",
                                            "numeric",  "double precision", "real"};
 static const char *const time_types[] = {"date", "timestamp without time zone",
@@ -161,12 +162,13 @@ diff_type_change(const char *from_type, const char *to_type)
         if (strcmp(a.base, "character varying") == 0 || strcmp(a.base, "bit varying") == 0) {
             tc.rewrite = b.nmods > 0 && (a.nmods == 0 || b.mods[0] < a.mods[0]);
         } else if (strcmp(a.base, "numeric") == 0) {
-            tc.rewrite =
-                b.nmods > 0 && (a.nmods == 0 || b.mods[0] < a.mods[0] ||
-                                (a.nmods > 1 ? a.mods[1] : 0) != (b.nmods > 1 ? b.mods[1] : 0));
+            int sa = a.nmods > 1 ? a.mods[1] : 0, sb = b.nmods > 1 ? b.mods[1] : 0;
+            tc.rewrite = b.nmods > 0 && (a.nmods == 0 || b.mods[0] < a.mods[0] || sa != sb);
+            tc.lossy = b.nmods > 0 && (a.nmods == 0 || sb < sa); /* digits rounded away */
         } else if (strncmp(a.base, "timestamp", 9) == 0 || strncmp(a.base, "time ", 5) == 0 ||
                    strcmp(a.base, "interval") == 0) {
             tc.rewrite = b.nmods > 0 && (a.nmods == 0 || b.mods[0] < a.mods[0]);
+            tc.lossy = tc.rewrite; /* fractional seconds rounded away */
         }
         return tc;
     }
@@ -185,11 +187,16 @@ diff_type_change(const char *from_type, const char *to_type)
     if (in_list(b.base, string_types, ARRAY_LEN(string_types)))
         return tc;
     if (in_list(a.base, number_types, ARRAY_LEN(number_types)) &&
-        in_list(b.base, number_types, ARRAY_LEN(number_types)))
+        in_list(b.base, number_types, ARRAY_LEN(number_types))) {
+        /* Fractions rounded to whole numbers. */
+        tc.lossy = in_list(a.base, number_types + 3, 3) && !in_list(b.base, number_types + 3, 3);
         return tc;
+    }
     if (in_list(a.base, time_types, ARRAY_LEN(time_types)) &&
-        in_list(b.base, time_types, ARRAY_LEN(time_types)))
+        in_list(b.base, time_types, ARRAY_LEN(time_types))) {
+        tc.lossy = strcmp(b.base, "date") == 0; /* the time of day is cut */
         return tc;
+    }
     tc.using = DIFF_USING_CAST;
     /* Conversions that cannot fail on any row need no decision. */
     bool safe = (strcmp(a.base, "json") == 0 && strcmp(b.base, "jsonb") == 0) ||

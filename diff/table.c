@@ -438,17 +438,55 @@ con_drop_step(DiffCtx *c, uint32_t ch, const CatTable *f, const CatConstraint *k
 
 /* ALTER TABLE ADD CONSTRAINT; on a table that exists already, checks and foreign keys
  * go in NOT VALID and are validated separately (no long ACCESS EXCLUSIVE scan). */
+/* Online, a key on a table with rows is built as a unique index CONCURRENTLY, then
+ * attached as the constraint (USING INDEX), which takes only a short lock. */
+static uint32_t
+key_index_first(DiffCtx *c, uint32_t ch, const CatTable *t, const CatConstraint *k)
+{
+    CatIndex *ix = ag_arena_alloc(c->arena, sizeof(CatIndex));
+    ix->obj.kind = CAT_INDEX;
+    ix->obj.schema = t->obj.schema;
+    ix->obj.name = k->name;
+    ix->table = t->obj.name;
+    ix->is_unique = true;
+    ix->nulls_not_distinct = k->nulls_not_distinct;
+    ix->method = "btree";
+    ix->elems = ag_arena_alloc(c->arena, sizeof(CatIndexElem) * (k->ncolumns + 1));
+    for (uint32_t i = 0; i < k->ncolumns; i++)
+        ix->elems[i].column = k->columns[i];
+    ix->nelems = k->ncolumns;
+    ix->include = k->include;
+    ix->ninclude = k->ninclude;
+    uint32_t s = diff_step_new(c, DIFF_CREATE_INDEX, ch);
+    c->steps[s].obj = &ix->obj;
+    c->steps[s].concurrently = true;
+    diff_step_key(c, s, KEY_PROVIDES, "r" SEP "%s" SEP "%s", t->obj.schema, k->name);
+    con_need_keys(c, s, t, k);
+    return s;
+}
+
 static void
 con_add_steps(DiffCtx *c, uint32_t ch, const CatTable *t, const CatConstraint *k, bool existing)
 {
+    uint32_t first = NONE;
+    bool online_key = existing && c->opts.online &&
+                      (k->type == CAT_CON_PRIMARY || k->type == CAT_CON_UNIQUE) &&
+                      diff_table_has_rows(c, t->obj.schema, t->obj.name);
+    if (online_key)
+        first = key_index_first(c, ch, t, k);
     uint32_t s = diff_step_new(c, DIFF_ADD_CONSTRAINT, ch);
+    if (first != NONE) {
+        diff_step_after(c, first, s);
+        c->steps[s].using_index = true;
+    }
     c->steps[s].table = t;
     c->steps[s].con = k;
     con_own_keys(c, s, KEY_PROVIDES, t->obj.schema, t->obj.name, k);
     con_need_keys(c, s, t, k);
     bool checked = k->type == CAT_CON_CHECK || k->type == CAT_CON_FOREIGN;
     c->steps[s].not_valid = checked && (k->not_valid || existing);
-    if (existing && is_index_backed(k) && diff_table_has_rows(c, t->obj.schema, t->obj.name))
+    if (existing && is_index_backed(k) && !online_key &&
+        diff_table_has_rows(c, t->obj.schema, t->obj.name))
         c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_INDEX_BUILD);
     if (checked && existing && !k->not_valid) {
         uint32_t v = diff_step_new(c, DIFF_VALIDATE_CONSTRAINT, ch);
@@ -703,6 +741,8 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
         if (tc.review)
             c->steps[s].review = DIFF_REVIEW_USING;
+        if (tc.lossy)
+            c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         if (swapped) {
             /* Values the new type lacks make the conversion fail. */
             const char *es, *en;

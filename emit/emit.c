@@ -481,6 +481,16 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_ADD_CONSTRAINT:
         ag_buf_printf(out, "ALTER TABLE %s ADD CONSTRAINT %s ", table_of(a, st),
                       qi(a, st->con->name));
+        if (st->using_index) {
+            ag_buf_printf(out, "%s USING INDEX %s",
+                          st->con->type == CAT_CON_PRIMARY ? "PRIMARY KEY" : "UNIQUE",
+                          qi(a, st->con->name));
+            if (st->con->deferrable)
+                ag_buf_puts(out, st->con->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+                                                             : " DEFERRABLE");
+            ag_buf_puts(out, ";\n");
+            break;
+        }
         constraint_def(out, a, st->con, st->column ? st->column->name : NULL);
         ag_buf_puts(out, st->not_valid ? " NOT VALID;\n" : ";\n");
         break;

@@ -271,7 +271,9 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
         ag_buf_printf(out, "ALTER COLUMN %s.%s TYPE %s", obj, cat_quote_ident(a, col),
                       st->column->type);
         if (st->hazards & DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS))
-            ag_buf_puts(out, " (rows holding a removed value fail the conversion)");
+            ag_buf_puts(out, st->using == DIFF_USING_TEXT_CAST
+                                 ? " (rows holding a removed value fail the conversion)"
+                                 : " (values may be rounded or cut)");
         break;
     case DIFF_SET_DEFAULT:
         ag_buf_printf(out, "SET DEFAULT %s.%s", obj, cat_quote_ident(a, col));

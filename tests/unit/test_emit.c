@@ -146,6 +146,34 @@ static const struct {
         .no_tx = true,
     },
     {
+        .name = "online key on a table with rows: index CONCURRENTLY, then USING INDEX",
+        .from = "CREATE TABLE jobs (id int NOT NULL, e text);",
+        .to = "CREATE TABLE jobs (id int NOT NULL, e text, CONSTRAINT jobs_e_key UNIQUE (e),"
+              " PRIMARY KEY (id) INCLUDE (e));",
+        .opts = &online_jobs,
+        .want = "CREATE UNIQUE INDEX CONCURRENTLY jobs_e_key ON public.jobs (e);\n"
+                "ALTER TABLE public.jobs ADD CONSTRAINT jobs_e_key UNIQUE USING INDEX "
+                "jobs_e_key;\n"
+                "CREATE UNIQUE INDEX CONCURRENTLY jobs_pkey ON public.jobs (id) INCLUDE (e);\n"
+                "ALTER TABLE public.jobs ADD CONSTRAINT jobs_pkey PRIMARY KEY USING INDEX "
+                "jobs_pkey;\n",
+        .want_summary = "+ constraint jobs_e_key on public.jobs\n"
+                        "+ constraint jobs_pkey on public.jobs\n",
+        .no_tx = true,
+    },
+    {
+        .name = "numeric scale cut: data loss",
+        .from = "CREATE TABLE jobs (n numeric(10,3));",
+        .to = "CREATE TABLE jobs (n numeric(10,2));",
+        .opts = &rows_jobs,
+        .want = "ALTER TABLE public.jobs ALTER COLUMN n TYPE numeric(10,2);\n",
+        .want_summary = "~ column public.jobs.n: type numeric(10,3) -> numeric(10,2) (data loss)\n"
+                        "hazard: data loss: ALTER COLUMN public.jobs.n TYPE numeric(10,2) "
+                        "(values may be rounded or cut)\n"
+                        "hazard: table rewrite: ALTER COLUMN public.jobs.n TYPE numeric(10,2) "
+                        "(values may be rounded or cut)\n",
+    },
+    {
         .name = "index build hazard without online",
         .from = "CREATE TABLE jobs (id int, t text);",
         .to = "CREATE TABLE jobs (id int, t text); CREATE INDEX jobs_t_idx ON jobs (t);",
