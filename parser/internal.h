@@ -42,6 +42,13 @@ typedef struct PrsDeferred {
     uint32_t nsearch_path;
 } PrsDeferred;
 
+/* A column's user type, to be found among the model's types once every file is read. */
+typedef struct PrsTypeUse {
+    const char *schema;
+    const char *name;
+    AgLoc loc;
+} PrsTypeUse;
+
 /* A partition and its parent: ALTER TABLE without ONLY reaches the partitions too. */
 typedef struct PrsChild {
     CatTable *parent;
@@ -65,6 +72,9 @@ typedef struct PrsState {
     struct PrsChild *children; /* partitions, for ALTER TABLE on their parent */
     uint32_t nchildren;
     uint32_t capchildren;
+    struct PrsTypeUse *type_uses; /* user types named by columns, checked at the end */
+    uint32_t ntype_uses;
+    uint32_t captype_uses;
     PrsDeferred *deferred;
     uint32_t ndeferred;
     uint32_t capdeferred;
@@ -159,6 +169,9 @@ CatTable *prs_table_for_stmt(PrsContext *ctx, const PgQuery__RangeVar *rv, bool 
 /* Canonical type of a TypeName (cat_canon_type), in arena. is_serial receives the
  * serial kind (0, or "integer"/"bigint"/"smallint") when the name is a serial alias. */
 const char *prs_type_name(PrsContext *ctx, const PgQuery__TypeName *tn, const char **serial);
+
+/* Remember a column's type for prs_finish's check that user types exist. */
+void prs_note_type_use(PrsContext *ctx, const PgQuery__TypeName *tn, const char *canon, AgLoc loc);
 
 /* Deparsed text of an expression subtree (tmp arena), NULL with an error on failure. */
 const char *prs_deparse_expr(PrsContext *ctx, const PrsNode *expr);

@@ -947,6 +947,33 @@ check_schemas(PrsState *st, AgDiag *diag)
     ag_arena_free(&tmp);
 }
 
+/* A column's type that is not built in must be a type of the model: an enum, a type
+ * autogen does not manage (domain, composite, range), a relation's row type, or a type
+ * an extension of the model may have created in that schema. */
+static void
+check_types(PrsState *st, AgDiag *diag)
+{
+    AgArena tmp;
+    ag_arena_init(&tmp);
+    for (uint32_t i = 0; i < st->ntype_uses; i++) {
+        const PrsTypeUse *u = &st->type_uses[i];
+        if (cat_find(st->cat, CAT_ENUM, u->schema, u->name) ||
+            prs_names_find(&st->types, u->schema, u->name) ||
+            prs_names_find(&st->relations, u->schema, u->name))
+            continue;
+        bool ext = false;
+        for (uint32_t k = 0; k < st->cat->nobjects && !ext; k++)
+            ext = st->cat->objects[k]->kind == CAT_EXTENSION &&
+                  ag_streq(st->cat->objects[k]->schema, u->schema);
+        if (!ext)
+            ag_diag_error(diag, u->loc,
+                          "type %s is not defined: expected a built-in type or a type of the "
+                          "model",
+                          cat_qualified(&tmp, u->schema, u->name));
+    }
+    ag_arena_free(&tmp);
+}
+
 static void
 check_sequence_owners(PrsState *st, AgDiag *diag)
 {
@@ -1004,6 +1031,7 @@ prs_finish(Catalog *cat, AgDiag *diag)
         }
         ag_arena_free(&tmp);
         check_schemas(st, diag);
+        check_types(st, diag);
         resolve_foreign_keys(st, diag);
         check_sequence_owners(st, diag);
         state_drop(cat);

@@ -417,6 +417,7 @@ add_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingLi
     col.type = prs_type_name(ctx, cd->type_name, &serial);
     if (!col.type)
         return;
+    prs_note_type_use(ctx, cd->type_name, col.type, loc);
     if (cd->coll_clause)
         collation_of(ctx, cd->coll_clause->collname, cd->coll_clause->n_collname, &col.collation,
                      &col.collation_schema);
@@ -806,6 +807,7 @@ alter_column_type(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cm
     const char *type = cd->type_name ? prs_type_name(ctx, cd->type_name, NULL) : NULL;
     if (!type)
         return;
+    prs_note_type_use(ctx, cd->type_name, type, loc);
     col->type = type;
     col->collation = NULL;
     col->collation_schema = NULL;

@@ -348,6 +348,8 @@ prs_index_colnames(PrsContext *ctx, const char *const *raw, uint32_t n)
     return out;
 }
 
+static const char *extension_type_schema(PrsContext *ctx, const char *name);
+
 /* ---- types ------------------------------------------------------------------ */
 
 /* Interval field masks as the grammar builds them (datetime.h: MONTH 1, YEAR 2, DAY 3,
@@ -447,9 +449,12 @@ prs_type_name(PrsContext *ctx, const PgQuery__TypeName *tn, const char **serial)
             mods[nmods++] = t;
     }
     /* An unqualified user type is found through the search path; where no schema of the
-     * path has it (yet), it is taken to be in the creation schema. */
+     * path has it (yet), it is taken to be in the creation schema, or in its extension's. */
     const char *def_schema = prs_creation_schema(ctx);
-    if (nnames == 1) {
+    const char *ext_schema = nnames == 1 ? extension_type_schema(ctx, names[0]) : NULL;
+    if (ext_schema)
+        def_schema = ext_schema;
+    else if (nnames == 1) {
         for (uint32_t i = 0; i < ctx->nsearch_path; i++)
             if (cat_find(ctx->cat, CAT_ENUM, ctx->search_path[i], names[0]) ||
                 prs_names_find(&ctx->st->types, ctx->search_path[i], names[0])) {
@@ -459,6 +464,80 @@ prs_type_name(PrsContext *ctx, const PgQuery__TypeName *tn, const char **serial)
     }
     return cat_canon_type(ctx->arena, names, nnames, mods, nmods, (uint32_t) tn->n_array_bounds,
                           def_schema);
+}
+
+/* Types that contrib extensions create, by name: an unqualified one is found in the
+ * schema its extension was created in. */
+static const char *const extension_types[][2] = {
+    {"citext", "citext"},   {"hstore", "hstore"},
+    {"ltree", "ltree"},     {"lquery", "ltree"},
+    {"ltxtquery", "ltree"}, {"cube", "cube"},
+    {"seg", "seg"},         {"earth", "earthdistance"},
+    {"ean13", "isn"},       {"isbn", "isn"},
+    {"isbn13", "isn"},      {"ismn", "isn"},
+    {"ismn13", "isn"},      {"issn", "isn"},
+    {"issn13", "isn"},      {"upc", "isn"},
+    {"lo", "lo"},           {"query_int", "intarray"},
+};
+
+static const char *
+extension_type_schema(PrsContext *ctx, const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(extension_types); i++) {
+        if (strcmp(extension_types[i][0], name) != 0)
+            continue;
+        const PrsNameEntry *e = prs_names_find(&ctx->st->extensions, "", extension_types[i][1]);
+        if (e && e->obj)
+            return ((const CatObject *) e->obj)->schema;
+    }
+    return NULL;
+}
+
+void
+prs_note_type_use(PrsContext *ctx, const PgQuery__TypeName *tn, const char *canon, AgLoc loc)
+{
+    size_t n = tn->n_names;
+    const char *name = n ? prs_str(tn->names[n - 1]) : NULL;
+    if (!name || !canon || (n == 2 && ag_streq(prs_str(tn->names[0]), "pg_catalog")))
+        return;
+    /* qualified in the canonical spelling: not a built-in type */
+    const char *dot = NULL;
+    bool quoted = false;
+    for (const char *p = canon; *p && !dot; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == '.' && !quoted)
+            dot = p;
+    }
+    if (!dot)
+        return;
+    /* the schema is what the canonical spelling starts with, quotes removed */
+    AgBuf b;
+    ag_buf_init(&b);
+    for (const char *p = canon; p < dot; p++) {
+        if (*p == '"') {
+            if (p[1] == '"' && p + 1 < dot)
+                ag_buf_putc(&b, *++p);
+            continue;
+        }
+        ag_buf_putc(&b, *p);
+    }
+    const char *schema = ag_arena_strdup(ctx->arena, ag_buf_cstr(&b));
+    ag_buf_free(&b);
+    PrsState *st = ctx->st;
+    if (st->ntype_uses == st->captype_uses) {
+        uint32_t cap = st->captype_uses ? st->captype_uses * 2 : 16;
+        PrsTypeUse *u = ag_arena_alloc(ctx->arena, sizeof(PrsTypeUse) * cap);
+        if (st->ntype_uses)
+            memcpy(u, st->type_uses, sizeof(PrsTypeUse) * st->ntype_uses);
+        st->type_uses = u;
+        st->captype_uses = cap;
+    }
+    st->type_uses[st->ntype_uses++] = (PrsTypeUse){
+        .schema = schema,
+        .name = ag_arena_strdup(ctx->arena, name),
+        .loc = loc,
+    };
 }
 
 /* ---- expressions ------------------------------------------------------------ */

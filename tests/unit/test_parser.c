@@ -414,6 +414,16 @@ static const struct {
                  "loaded as a plain table\n",
     },
     {
+        .name = "an extension's type is found in the extension's schema",
+        .model = "CREATE SCHEMA ext;\nCREATE EXTENSION citext SCHEMA ext;\n"
+                 "SET search_path = public, ext;\n"
+                 "CREATE TABLE t (e citext, f ext.citext[]);",
+        .want = "  column 1 e type='ext.citext' collation=- not_null=false default=- "
+                "identity=none generated=- comment=-\n"
+                "  column 2 f type='ext.citext[]' collation=- not_null=false default=- "
+                "identity=none generated=- comment=-",
+    },
+    {
         .name = "RENAME CONSTRAINT frees the implicit name",
         .model = "CREATE TABLE t (a int UNIQUE);\n"
                  "ALTER TABLE t RENAME CONSTRAINT t_a_key TO a_unique;\n"
@@ -575,6 +585,14 @@ static const struct {
         .diags = "m.sql:1:24: error: identity column \"a\" has type text: expected smallint, "
                  "integer or bigint\n"
                  "m.sql:2:19: error: column \"b\" has two default values\n",
+    },
+    {
+        .name = "unknown types",
+        .model = "CREATE TABLE t (a mood, b public.nothing[], c t);",
+        .diags = "m.sql:1:17: error: type public.mood is not defined: expected a built-in type "
+                 "or a type of the model\n"
+                 "m.sql:1:25: error: type public.nothing is not defined: expected a built-in "
+                 "type or a type of the model\n",
     },
     {
         .name = "comment on something missing",
