@@ -5,6 +5,7 @@
  * Only this folder calls exit().
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,18 +159,21 @@ find_help(const char *cmd)
 
 /* ---- argv ------------------------------------------------------------------ */
 
-static int
-usage_error(const char *fmt, const char *arg)
+AG_PRINTF(1, 2) static int
+usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "autogen: error: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry 'autogen --help'.\n");
+    va_end(ap);
     return CMD_EXIT_INPUT;
 }
 
 /* Options that take a value and the config key they set (NULL: handled in CmdArgs). */
 static int
-parse_args(Ctx *c, int argc, char **argv, int *setting_idx, const char **settings)
+parse_args(Ctx *c, int argc, char **argv, const char **values, const char **settings)
 {
     CmdArgs *a = &c->args;
     int nsettings = 0;
@@ -209,7 +213,7 @@ parse_args(Ctx *c, int argc, char **argv, int *setting_idx, const char **setting
             if (t < 0)
                 return usage_error("%s needs a connection string", s);
             settings[nsettings] = "database_url";
-            setting_idx[nsettings++] = i;
+            values[nsettings++] = val;
         } else if ((t = TAKES("--models")) || (t = TAKES("--migrations")) ||
                    (t = TAKES("--dev-url")) || (t = TAKES("--schema")) ||
                    (t = TAKES("--version-table")) || (t = TAKES("--lock-timeout")) ||
@@ -229,7 +233,7 @@ parse_args(Ctx *c, int argc, char **argv, int *setting_idx, const char **setting
                 if (strncmp(s, map[k].opt, strlen(map[k].opt)) == 0 &&
                     (s[strlen(map[k].opt)] == '\0' || s[strlen(map[k].opt)] == '='))
                     settings[nsettings] = map[k].key;
-            setting_idx[nsettings++] = i;
+            values[nsettings++] = val;
         } else if (strcmp(s, "--empty") == 0) {
             a->empty = true;
         } else if (strcmp(s, "--sql") == 0) {
@@ -266,7 +270,7 @@ parse_args(Ctx *c, int argc, char **argv, int *setting_idx, const char **setting
         }
 #undef TAKES
     }
-    setting_idx[nsettings] = -1;
+    settings[nsettings] = NULL;
     return CMD_EXIT_OK;
 }
 
@@ -346,6 +350,16 @@ introspect(Ctx *c, PGconn *conn, Catalog **out)
     if (!cat_load_db(cat, conn, &f, &c->diag))
         return CMD_EXIT_ENV;
     *out = cat;
+    return CMD_EXIT_OK;
+}
+
+/* Tier 2 of canonicalisation: let the server say how it would store the model's
+ * expressions that still differ from the database's after the structural rules. */
+static int
+settle(Ctx *c, Catalog *want, const Catalog *have, PGconn *conn)
+{
+    if (!cat_settle_exprs(want, have, conn, &c->diag))
+        return CMD_EXIT_ENV;
     return CMD_EXIT_OK;
 }
 
@@ -481,7 +495,7 @@ json_escape(AgBuf *b, const char *s)
  * a replay of the chain in a scratch database. *conn_out stays open for callers that
  * need to look at data (NULL for the scratch case). */
 static int
-catalog_at_head(Ctx *c, const MigChain *chain, Catalog **out, PGconn **conn_out,
+catalog_at_head(Ctx *c, const MigChain *chain, Catalog *want, Catalog **out, PGconn **conn_out,
                 bool require_head)
 {
     int rc;
@@ -506,6 +520,8 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog **out, PGconn **conn_out,
             return CMD_EXIT_ENV;
         }
         rc = introspect(c, conn, out);
+        if (!rc)
+            rc = settle(c, want, *out, conn);
         *conn_out = conn;
         return rc;
     }
@@ -515,6 +531,8 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog **out, PGconn **conn_out,
     rc = replay(c, conn, chain, NULL);
     if (!rc)
         rc = introspect(c, conn, out);
+    if (!rc)
+        rc = settle(c, want, *out, conn);
     scratch_done(c, conn);
     return rc;
 }
@@ -584,7 +602,7 @@ cmd_revision(Ctx *c, bool merge)
             return fail(c, rc);
         Catalog *have;
         PGconn *conn = NULL;
-        if ((rc = catalog_at_head(c, &chain, &have, &conn, true))) {
+        if ((rc = catalog_at_head(c, &chain, want, &have, &conn, true))) {
             if (conn)
                 PQfinish(conn);
             return fail(c, rc);
@@ -1041,6 +1059,8 @@ cmd_check(Ctx *c)
                                                                "run autogen upgrade",
                                                     chain.revs[i]->id, chain.revs[i]->message));
         rc = introspect(c, conn, &have);
+        if (!rc)
+            rc = settle(c, want, have, conn);
         PQfinish(conn);
         if (rc)
             return fail(c, rc);
@@ -1051,6 +1071,8 @@ cmd_check(Ctx *c)
         rc = replay(c, conn, &chain, NULL);
         if (!rc)
             rc = introspect(c, conn, &have);
+        if (!rc)
+            rc = settle(c, want, have, conn);
         scratch_done(c, conn);
         if (rc)
             return fail(c, rc);
@@ -1112,6 +1134,8 @@ cmd_diff(Ctx *c)
         return fail(c, rc);
     Catalog *have;
     rc = introspect(c, conn, &have);
+    if (!rc)
+        rc = settle(c, want, have, conn);
     PQfinish(conn);
     if (rc)
         return fail(c, rc);
@@ -1216,11 +1240,11 @@ main(int argc, char **argv)
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);
 
-    int setting_idx[64];
+    const char *values[64];
     const char *settings[64];
     if (argc > 60)
         return usage_error("%s", "too many arguments");
-    int rc = parse_args(c, argc, argv, setting_idx, settings);
+    int rc = parse_args(c, argc, argv, values, settings);
     if (rc)
         return rc;
     if (!c->args.command && c->args.message)
@@ -1233,10 +1257,8 @@ main(int argc, char **argv)
     if (!cmd_config_load(&c->arena, &c->cfg, c->args.config, &c->diag))
         return fail(c, CMD_EXIT_INPUT);
     bool schemas_from_flags = false;
-    for (int i = 0; setting_idx[i] >= 0; i++) {
-        const char *s = argv[setting_idx[i]];
-        const char *eq = strchr(s, '=');
-        const char *val = (s[0] == '-' && s[1] == '-' && eq) ? eq + 1 : argv[setting_idx[i] + 1];
+    for (int i = 0; settings[i]; i++) {
+        const char *val = values[i];
         if (strcmp(settings[i], "schemas") == 0) {
             /* --schema is repeatable: each adds one. */
             if (!schemas_from_flags)

@@ -1,5 +1,5 @@
 #!/bin/bash
-# One golden case of test-fixtures/diff/<case>/: load from.sql, apply the generated
+# One case of test-fixtures/diff/<case>/: load from.sql, apply the generated
 # upgrade (one transaction, ON_ERROR_STOP), check the result equals to.sql (autogen's own
 # catalogs, and pg_dump of a database loaded from to.sql); apply the downgrade and check
 # the result equals from.sql. Rows in seed.sql (optional) must survive both.
@@ -18,12 +18,8 @@ psql_db "$ref_to" -f "$case_dir/to.sql" >/dev/null || fail "$name: to.sql does n
 rc=$?; [ $rc = 1 ] || fail "$name: diff exit $rc, want 1 (changes)"
 "$AUTOGEN" diff --down --database "$db" --models "$case_dir/to.sql" >"$T/down.sql" ||
     [ $? = 1 ] || fail "$name: diff --down failed"
-if [ -f "$case_dir/up.sql" ] && [ "${AUTOGEN_UPDATE_GOLDEN:-0}" != 1 ]; then
-    diff -u "$case_dir/up.sql" "$T/up.sql" || fail "$name: upgrade differs from the golden up.sql"
-    diff -u "$case_dir/down.sql" "$T/down.sql" || fail "$name: downgrade differs from the golden down.sql"
-elif [ "${AUTOGEN_UPDATE_GOLDEN:-0}" = 1 ]; then
-    cp "$T/up.sql" "$case_dir/up.sql"; cp "$T/down.sql" "$case_dir/down.sql"
-fi
+# The golden up.sql/down.sql are model-to-model output, checked by test_emit; here the
+# "from" side is the live database, so only behaviour is compared, not bytes.
 if [ -f "$case_dir/must-not.txt" ]; then
     while IFS= read -r pat; do
         [ -z "$pat" ] && continue
