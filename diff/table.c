@@ -232,6 +232,19 @@ column_provides(DiffCtx *c, uint32_t s, const CatTable *t, const CatColumn *col)
                   col->name);
 }
 
+/* A generated column uses the columns its expression names: they must exist before it
+ * is added, and PostgreSQL refuses to drop them while it exists. */
+static void
+generated_keys(DiffCtx *c, uint32_t s, KeyRole role, const CatTable *t, const CatColumn *col)
+{
+    if (!col->generated)
+        return;
+    for (uint32_t i = 0; i < t->ncolumns; i++)
+        if (&t->columns[i] != col && diff_expr_mentions(col->generated->sql, t->columns[i].name))
+            diff_step_key(c, s, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
+                          t->columns[i].name);
+}
+
 /* ---- plans ------------------------------------------------------------------- */
 
 static bool
@@ -663,6 +676,7 @@ add_column(DiffCtx *c, uint32_t ch, const CatTable *t, const CatColumn *col, uin
     column_provides(c, s, t, col);
     diff_column_type_keys(c, s, KEY_NEEDS, t->obj.schema, col, false);
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    generated_keys(c, s, KEY_NEEDS, t, col);
     bool rows = diff_table_has_rows(c, t->obj.schema, t->obj.name);
     if (col->generated || col->identity != CAT_IDENTITY_NONE || volatile_default(col->default_expr))
         c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
@@ -709,7 +723,11 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
      * again afterwards, so that it is stored as a fresh one of the new type would be
      * (ALTER TYPE keeps the old expression under a cast). */
     bool type_string_changed = strcmp(f->type, col->type) != 0 || swapped;
-    bool default_before = type_string_changed && f->default_expr && tc.using != DIFF_USING_NONE;
+    const char *us, *un;
+    bool from_user_type = diff_type_ref(&c->scratch, f->type, &us, &un, NULL);
+    /* (A default cast to a user type would keep that type alive: drop it first too.) */
+    bool default_before =
+        type_string_changed && f->default_expr && (tc.using != DIFF_USING_NONE || from_user_type);
     bool default_after = type_string_changed && col->default_expr;
     bool drop_expr = f->generated && !col->generated;
     bool id_changed = identity_differs(f, col);
@@ -839,6 +857,7 @@ alter_table(DiffCtx *c, TablePlan *p)
         if (!fc->generated)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         diff_step_key(c, s, KEY_REMOVES, "c" SEP "%s" SEP "%s" SEP "%s", sc, tn, fc->name);
+        generated_keys(c, s, KEY_RELEASES, f, fc);
         diff_column_type_keys(c, s, KEY_RELEASES, sc, fc, true);
     }
     for (uint32_t i = 0; i < f->ncolumns; i++)

@@ -1,0 +1,4 @@
+CREATE TABLE public.people (
+    id integer PRIMARY KEY,
+    mood text DEFAULT 'happy' NOT NULL
+);

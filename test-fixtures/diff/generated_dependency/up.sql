@@ -1,0 +1,2 @@
+ALTER TABLE public.items DROP COLUMN a_total;
+ALTER TABLE public.items DROP COLUMN price;
