@@ -974,6 +974,49 @@ check_types(PrsState *st, AgDiag *diag)
     ag_arena_free(&tmp);
 }
 
+/* Drop what ALTER INDEX ... ATTACH PARTITION made a clone of a partitioned index: a
+ * standalone index, or the PRIMARY KEY / UNIQUE / EXCLUDE constraint behind it.
+ * Catalog has no removal: the index leaves the objects array (ids are renumbered by
+ * cat_finish) and takes a name no lookup can hit, so the registry's hash cannot find it. */
+static void
+drop_attached(PrsState *st)
+{
+    if (!st->attached.len)
+        return;
+    Catalog *cat = st->cat;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < cat->nobjects; i++) {
+        CatObject *o = cat->objects[i];
+        if (o->kind == CAT_INDEX && prs_names_find(&st->attached, o->schema, o->name)) {
+            o->name = "\x01attached";
+            continue;
+        }
+        cat->objects[k++] = o;
+    }
+    cat->nobjects = k;
+    for (uint32_t i = 0; i < st->attached.cap; i++) {
+        const PrsNameEntry *a = &st->attached.items[i];
+        if (!a->key || !a->count)
+            continue;
+        const char *name = strchr(a->key, '\x1f') + 1;
+        size_t slen = (size_t) (name - 1 - a->key);
+        char *schema = ag_arena_strndup(cat->arena, a->key, slen);
+        const PrsNameEntry *c = prs_names_find(&st->constraints, schema, name);
+        CatTable *t = c ? c->obj : NULL;
+        if (!t)
+            continue;
+        for (uint32_t j = 0; j < t->nconstraints; j++) {
+            CatConstraint *con = &t->constraints[j];
+            if (strcmp(con->name, name) != 0 || con->type == CAT_CON_CHECK ||
+                con->type == CAT_CON_FOREIGN)
+                continue;
+            memmove(con, con + 1, sizeof(CatConstraint) * (t->nconstraints - j - 1));
+            t->nconstraints--;
+            break;
+        }
+    }
+}
+
 static void
 check_sequence_owners(PrsState *st, AgDiag *diag)
 {
@@ -1034,6 +1077,7 @@ prs_finish(Catalog *cat, AgDiag *diag)
         check_types(st, diag);
         resolve_foreign_keys(st, diag);
         check_sequence_owners(st, diag);
+        drop_attached(st);
         state_drop(cat);
     }
     cat_finish(cat);

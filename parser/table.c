@@ -98,7 +98,7 @@ constraint_name(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, AgLo
     } else {
         name = prs_choose_name(ctx, schema, t->obj.name, cols, ncols, label, space);
     }
-    prs_names_add(ctx->arena, &ctx->st->constraints, schema, name, loc);
+    prs_names_add(ctx->arena, &ctx->st->constraints, schema, name, loc)->obj = t;
     if (has_index)
         prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc);
     return name;
@@ -1067,6 +1067,16 @@ prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
         bool partition =
             as->n_cmds == 1 && as->cmds[0]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
             as->cmds[0]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition;
+        const PrsNode *def = partition ? as->cmds[0]->alter_table_cmd->def : NULL;
+        if (def && def->node_case == PG_QUERY__NODE__NODE_PARTITION_CMD &&
+            def->partition_cmd->name) {
+            /* ALTER INDEX parent ATTACH PARTITION child (pg_dump): the child index, or
+             * the key behind it, becomes the server's clone of the parent's: not a
+             * catalog object. Removed by prs_finish, once every file is read. */
+            const PgQuery__RangeVar *rv = def->partition_cmd->name;
+            const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
+            prs_names_add(ctx->arena, &ctx->st->attached, schema, rv->relname, loc);
+        }
         if (!partition)
             ag_diag_warning(ctx->diag, loc,
                             "autogen does not manage this ALTER statement yet: "
