@@ -26,7 +26,7 @@ id1=$(sed -n 's/^-- revision: //p' "$rev1")
 [[ "$cur" == "$id1 (head)"* ]] || fail "current says '$cur', want $id1 (head)"
 
 # Independent view: the migrated database equals one loaded from the models.
-cat models/*.sql | psql_db "$ref" >/dev/null || fail "loading models into ref"
+cat models/jobs.sql models/candidates.sql | psql_db "$ref" >/dev/null || fail "loading models into ref"
 diff <(schema_of "$db") <(schema_of "$ref") || fail "migrated database differs from the models (pg_dump)"
 
 # Change the model: a new column and an index; generate, review, upgrade.
