@@ -220,8 +220,14 @@ void prs_seq_defaults(CatSeqOptions *opts, const char *type);
 void prs_add_constraint(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c,
                         const char *column, bool in_create);
 
-/* Index elements shared by CREATE INDEX and EXCLUDE. */
-bool prs_index_elems(PrsContext *ctx, CatTable *t, PrsNode **params, size_t nparams,
-                     CatIndexElem **out, uint32_t *nout, const char ***names);
+/* Index elements shared by CREATE INDEX and EXCLUDE (method: the index method, for
+ * default operator classes). */
+bool prs_index_elems(PrsContext *ctx, CatTable *t, const char *method, PrsNode **params,
+                     size_t nparams, CatIndexElem **out, uint32_t *nout, const char ***names);
+
+/* Is opclass (in pg_catalog) what PostgreSQL picks by default for a key of coltype with
+ * this index method? (opclass.c) */
+bool prs_is_default_opclass(PrsContext *ctx, const char *method, const char *opclass,
+                            const char *coltype);
 
 #endif

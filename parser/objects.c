@@ -554,8 +554,8 @@ is_builtin_opclass(const char *name)
 }
 
 bool
-prs_index_elems(PrsContext *ctx, CatTable *t, PrsNode **params, size_t nparams, CatIndexElem **out,
-                uint32_t *nout, const char ***names)
+prs_index_elems(PrsContext *ctx, CatTable *t, const char *method, PrsNode **params, size_t nparams,
+                CatIndexElem **out, uint32_t *nout, const char ***names)
 {
     AgLoc loc = prs_stmt_loc(ctx);
     CatIndexElem *elems = ag_arena_alloc(ctx->arena, sizeof(CatIndexElem) * (nparams + 1));
@@ -626,12 +626,15 @@ prs_index_elems(PrsContext *ctx, CatTable *t, PrsNode **params, size_t nparams, 
         if (ie->n_opclass) {
             const char *on = prs_str(ie->opclass[ie->n_opclass - 1]);
             const char *os = ie->n_opclass > 1 ? prs_str(ie->opclass[ie->n_opclass - 2]) : NULL;
-            if (on) {
+            const char *schema = os                             ? os
+                                 : on && is_builtin_opclass(on) ? "pg_catalog"
+                                                                : prs_creation_schema(ctx);
+            const CatColumn *col = el->column ? cat_table_find_column(t, el->column) : NULL;
+            /* the default operator class, named: stored as none, as the server does */
+            if (on && !(strcmp(schema, "pg_catalog") == 0 && col &&
+                        prs_is_default_opclass(ctx, method, on, col->type))) {
                 el->opclass = ag_arena_strdup(ctx->arena, on);
-                el->opclass_schema = ag_arena_strdup(ctx->arena, os ? os
-                                                                 : is_builtin_opclass(on)
-                                                                     ? "pg_catalog"
-                                                                     : prs_creation_schema(ctx));
+                el->opclass_schema = ag_arena_strdup(ctx->arena, schema);
             }
         }
         el->desc = ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
@@ -692,7 +695,9 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     CatIndexElem *elems;
     uint32_t nelems;
     const char **raw;
-    bool ok = prs_index_elems(ctx, t, is->index_params, is->n_index_params, &elems, &nelems, &raw);
+    const char *method = is->access_method && *is->access_method ? is->access_method : "btree";
+    bool ok = prs_index_elems(ctx, t, method, is->index_params, is->n_index_params, &elems, &nelems,
+                              &raw);
     const char **include =
         ag_arena_alloc(ctx->arena, sizeof(char *) * (is->n_index_including_params + 1));
     uint32_t ninc = 0;

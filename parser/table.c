@@ -209,7 +209,7 @@ prs_add_constraint(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, c
             nel++;
         }
         const char **raw;
-        if (!prs_index_elems(ctx, t, elems, nel, &con.elems, &con.nelems, &raw))
+        if (!prs_index_elems(ctx, t, con.exclude_method, elems, nel, &con.elems, &con.nelems, &raw))
             return;
         for (uint32_t i = 0; i < con.nelems; i++)
             con.elems[i].exclude_op = ops[i] ? ag_arena_strdup(ctx->arena, ops[i]) : NULL;
