@@ -330,13 +330,10 @@ diff_order(DiffCtx *c, DiffChangeset *cs)
     }
 
     /* Copy out in run order; changes list their steps in run order too. */
-    uint32_t *pos = ag_arena_alloc(sa, sizeof(uint32_t) * (n + 1));
     cs->steps = ag_arena_alloc(c->arena, sizeof(DiffStep) * (n + 1));
     cs->nsteps = n;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n; i++)
         cs->steps[i] = c->steps[order[i]];
-        pos[order[i]] = i;
-    }
     cs->changes = ag_arena_alloc(c->arena, sizeof(DiffChange) * (c->nchanges + 1));
     uint32_t *count = ag_arena_alloc(sa, sizeof(uint32_t) * (c->nchanges + 1));
     for (uint32_t i = 0; i < n; i++)
@@ -360,7 +357,6 @@ diff_order(DiffCtx *c, DiffChangeset *cs)
         ch->steps[ch->nsteps++] = i;
         ch->hazards |= cs->steps[i].hazards;
     }
-    (void) pos;
     /* Changes in the order of their first step (a stable permutation: first steps are
      * distinct), then steps point at their change's new place. */
     qsort(cs->changes, nch, sizeof(DiffChange), cmp_change_first);

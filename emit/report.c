@@ -66,6 +66,14 @@ expr_same(const CatExpr *x, const CatExpr *y)
     return ag_streq(x->sql, y->sql);
 }
 
+/* Options an ALTER IDENTITY sets (the type follows the column and is left out). */
+static bool
+seq_options_differ(const CatSeqOptions *a, const CatSeqOptions *b)
+{
+    return a->increment != b->increment || a->start != b->start || a->min != b->min ||
+           a->max != b->max || a->cache != b->cache || a->cycle != b->cycle;
+}
+
 static void
 part(AgBuf *out, bool *first, const char *text)
 {
@@ -133,7 +141,9 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
                  c->identity == CAT_IDENTITY_NONE   ? "drop identity"
                  : f->identity == CAT_IDENTITY_NONE ? "add identity"
                                                     : "identity kind");
-        else if (change_has_step(cs, ch, DIFF_ALTER_IDENTITY))
+        if (f->identity != CAT_IDENTITY_NONE && c->identity != CAT_IDENTITY_NONE &&
+            change_has_step(cs, ch, DIFF_ALTER_IDENTITY) &&
+            seq_options_differ(&f->identity_seq, &c->identity_seq))
             part(out, &first, "identity options");
         if (!ag_streq(f->comment, c->comment))
             part(out, &first, "comment");
@@ -270,10 +280,6 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_ALTER_COLUMN_TYPE:
         ag_buf_printf(out, "ALTER COLUMN %s.%s TYPE %s", obj, cat_quote_ident(a, col),
                       st->column->type);
-        if (st->hazards & DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS))
-            ag_buf_puts(out, st->using == DIFF_USING_TEXT_CAST
-                                 ? " (rows holding a removed value fail the conversion)"
-                                 : " (values may be rounded or cut)");
         break;
     case DIFF_SET_DEFAULT:
         ag_buf_printf(out, "SET DEFAULT %s.%s", obj, cat_quote_ident(a, col));
@@ -330,6 +336,10 @@ hazard_line(AgBuf *out, AgArena *a, const DiffStep *st, DiffHazard h)
 {
     ag_buf_printf(out, "%s: ", diff_hazard_name(h));
     emit_step_label(out, a, st);
+    if (h == DIFF_HAZARD_DATA_LOSS && st->kind == DIFF_ALTER_COLUMN_TYPE)
+        ag_buf_puts(out, st->using == DIFF_USING_TEXT_CAST
+                             ? " (rows holding a removed value fail the conversion)"
+                             : " (values may be rounded or cut)");
 }
 
 void
