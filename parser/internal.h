@@ -67,6 +67,7 @@ typedef struct PrsState {
     PrsNameSet ignored;        /* relations autogen does not manage: views, partitioned ... */
     PrsNameSet types;          /* user types that are not enums (domains, composites, ...) */
     PrsNameSet extensions;     /* ("", name): extension names are database-wide */
+    PrsNameSet index_cols;     /* index -> its column names (const char **), for LIKE */
     PrsNameSet attached;       /* indexes attached to a partitioned index: not objects */
     PrsNameSet functions;      /* functions and aggregates of the model, by name */
     PrsNameSet identity_seqs;  /* sequences behind identity columns (not CatSequences) */

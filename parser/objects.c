@@ -737,6 +737,18 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     if (!ix)
         return;
     prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc)->obj = ix;
+    /* the names PostgreSQL gave the index's columns: LIKE ... INCLUDING INDEXES names
+     * its copies after them */
+    const char **all = ag_arena_alloc(ctx->tmp, sizeof(char *) * (nelems + ninc + 1));
+    for (uint32_t i = 0; i < nelems; i++)
+        all[i] = raw[i];
+    for (uint32_t i = 0; i < ninc; i++)
+        all[nelems + i] = include[i];
+    const char **cols = prs_index_colnames(ctx, all, nelems + ninc);
+    const char **kept = ag_arena_alloc(ctx->arena, sizeof(char *) * (nelems + ninc + 1));
+    for (uint32_t i = 0; i < nelems + ninc; i++)
+        kept[i] = ag_arena_strdup(ctx->arena, cols[i]);
+    prs_names_add(ctx->arena, &ctx->st->index_cols, schema, name, loc)->obj = kept;
     ix->table = t->obj.name;
     ix->is_unique = is->unique;
     ix->nulls_not_distinct = is->nulls_not_distinct;

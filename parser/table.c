@@ -328,8 +328,11 @@ same_index_spec(const Pending *a, const Pending *b)
            a->c.initdeferred == b->c.initdeferred;
 }
 
+typedef struct LikeList LikeList;
+static void like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll);
+
 static void
-add_pending(PrsContext *ctx, CatTable *t, PendingList *pl, bool in_create)
+add_pending_like(PrsContext *ctx, CatTable *t, PendingList *pl, bool in_create, const LikeList *ll)
 {
     /* CHECK first (created with the table) */
     for (size_t i = 0; i < pl->n; i++)
@@ -366,10 +369,19 @@ add_pending(PrsContext *ctx, CatTable *t, PendingList *pl, bool in_create)
     }
     for (size_t k = 0; k < nkept; k++)
         prs_add_constraint(ctx, t, &kept[k]->c, kept[k]->column, in_create);
+    /* LIKE ... INCLUDING CONSTRAINTS / INDEXES come after the table's own indexes */
+    if (ll)
+        like_after_indexes(ctx, t, ll);
     /* foreign keys last */
     for (size_t i = 0; i < pl->n; i++)
         if (pl->items[i].c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
             prs_add_constraint(ctx, t, &pl->items[i].c, pl->items[i].column, in_create);
+}
+
+static void
+add_pending(PrsContext *ctx, CatTable *t, PendingList *pl, bool in_create)
+{
+    add_pending_like(ctx, t, pl, in_create, NULL);
 }
 
 static void
@@ -553,9 +565,6 @@ unmanaged_table_kind(const PgQuery__CreateStmt *cs)
         return "table inheritance";
     if (cs->of_typename)
         return "typed tables (OF type)";
-    for (size_t i = 0; i < cs->n_table_elts; i++)
-        if (cs->table_elts[i]->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
-            return "CREATE TABLE ... (LIKE ...)";
     return NULL;
 }
 
@@ -597,6 +606,172 @@ copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv)
         cat_table_add_constraint(ctx->cat, t, &copy);
     }
     return true;
+}
+
+/* ---- CREATE TABLE ... (LIKE source INCLUDING ...) ---------------------------------- */
+
+/* TableLikeOption (parsenodes.h) */
+#define LIKE_COMMENTS    (1u << 0)
+#define LIKE_CONSTRAINTS (1u << 2)
+#define LIKE_DEFAULTS    (1u << 3)
+#define LIKE_GENERATED   (1u << 4)
+#define LIKE_IDENTITY    (1u << 5)
+#define LIKE_INDEXES     (1u << 6)
+
+struct LikeList {
+    const CatTable *sources[16];
+    uint32_t options[16];
+    uint32_t n;
+};
+
+/* transformTableLikeClause: the source's columns, with their types, collations and
+ * NOT NULL always, and defaults, generation expressions, identity and comments when
+ * included. Returns false when the source is not a table of the model. */
+static bool
+like_columns(PrsContext *ctx, CatTable *t, const PgQuery__TableLikeClause *lc, LikeList *ll,
+             AgLoc loc)
+{
+    const PgQuery__RangeVar *rv = lc->relation;
+    const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
+    const CatTable *src = cat_table_find(ctx->cat, schema, rv->relname);
+    if (!src || ll->n == ARRAY_LEN(ll->sources))
+        return false;
+    ll->sources[ll->n] = src;
+    ll->options[ll->n++] = lc->options;
+    for (uint32_t i = 0; i < src->ncolumns; i++) {
+        const CatColumn *sc = &src->columns[i];
+        const CatColumn *prev = cat_table_find_column(t, sc->name);
+        if (prev) {
+            prs_error_dup(ctx, loc, prev->loc, "column \"%s\" is defined twice in table %s",
+                          sc->name, table_display(ctx, t));
+            continue;
+        }
+        CatColumn col = {.loc = loc};
+        col.name = sc->name;
+        col.type = sc->type;
+        col.collation = sc->collation;
+        col.collation_schema = sc->collation_schema;
+        col.not_null = sc->not_null;
+        if ((lc->options & LIKE_DEFAULTS) && !sc->generated)
+            col.default_expr = sc->default_expr;
+        if ((lc->options & LIKE_GENERATED) && sc->generated)
+            col.generated = sc->generated;
+        if (lc->options & LIKE_COMMENTS)
+            col.comment = sc->comment;
+        CatColumn *stored = cat_table_add_column(ctx->cat, t, &col);
+        if ((lc->options & LIKE_IDENTITY) && sc->identity) {
+            stored->identity = sc->identity;
+            identity_sequence(ctx, t, stored, NULL, 0, loc);
+            stored->identity_seq = sc->identity_seq;
+            /* the copy's sequence gets the options but no AS clause (PostgreSQL 15
+             * passes no type to generateSerialExtraStmts here): bigint */
+            stored->identity_seq.type = "bigint";
+        }
+    }
+    return true;
+}
+
+/* expandTableLikeClause: CHECK constraints keep their names; keys and indexes are
+ * cloned under new implicit names. */
+static void
+like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll)
+{
+    for (uint32_t k = 0; k < ll->n; k++) {
+        const CatTable *src = ll->sources[k];
+        uint32_t opts = ll->options[k];
+        if (opts & LIKE_CONSTRAINTS) {
+            for (uint32_t i = 0; i < src->nconstraints; i++) {
+                const CatConstraint *c = &src->constraints[i];
+                if (c->type != CAT_CON_CHECK)
+                    continue;
+                if (cat_table_find_constraint(t, c->name)) {
+                    ag_diag_error(ctx->diag, t->obj.loc,
+                                  "constraint \"%s\" is defined twice in table %s", c->name,
+                                  table_display(ctx, t));
+                    continue;
+                }
+                CatConstraint copy = *c;
+                copy.loc = t->obj.loc;
+                copy.not_valid = false;
+                copy.comment = (opts & LIKE_COMMENTS) ? c->comment : NULL;
+                prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, c->name, t->obj.loc)
+                    ->obj = t;
+                cat_table_add_constraint(ctx->cat, t, &copy);
+            }
+        }
+        if (!(opts & LIKE_INDEXES))
+            continue;
+        for (uint32_t i = 0; i < src->nconstraints; i++) {
+            const CatConstraint *c = &src->constraints[i];
+            if (c->type != CAT_CON_PRIMARY && c->type != CAT_CON_UNIQUE &&
+                c->type != CAT_CON_EXCLUDE)
+                continue;
+            CatConstraint copy = *c;
+            copy.loc = t->obj.loc;
+            copy.comment = (opts & LIKE_COMMENTS) ? c->comment : NULL;
+            const char **cols = ag_arena_alloc(
+                ctx->tmp, sizeof(char *) * (c->ncolumns + c->nelems + c->ninclude + 1));
+            uint32_t n = 0;
+            for (uint32_t j = 0; j < c->ncolumns; j++)
+                cols[n++] = c->columns[j];
+            for (uint32_t j = 0; j < c->nelems; j++)
+                cols[n++] = c->elems[j].column;
+            for (uint32_t j = 0; j < c->ninclude; j++)
+                cols[n++] = c->include[j];
+            const char **names = prs_index_colnames(ctx, cols, n);
+            if (c->type == CAT_CON_PRIMARY) {
+                bool has_pk = false;
+                for (uint32_t j = 0; j < t->nconstraints; j++)
+                    has_pk = has_pk || t->constraints[j].type == CAT_CON_PRIMARY;
+                if (has_pk) {
+                    ag_diag_error(ctx->diag, t->obj.loc,
+                                  "table %s has two primary keys: a table has at most one",
+                                  table_display(ctx, t));
+                    continue;
+                }
+                copy.name = prs_choose_name(ctx, t->obj.schema, t->obj.name, NULL, 0, "pkey",
+                                            PRS_NAME_RELATION_AND_CON);
+            } else {
+                copy.name = prs_choose_name(ctx, t->obj.schema, t->obj.name, names, n,
+                                            c->type == CAT_CON_UNIQUE ? "key" : "excl",
+                                            PRS_NAME_RELATION_AND_CON);
+            }
+            prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, copy.name, t->obj.loc)
+                ->obj = t;
+            prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, copy.name, t->obj.loc);
+            cat_table_add_constraint(ctx->cat, t, &copy);
+        }
+        for (uint32_t i = 0; i < ctx->cat->nobjects; i++) {
+            const CatObject *o = ctx->cat->objects[i];
+            if (o->kind != CAT_INDEX || !ag_streq(o->schema, src->obj.schema) ||
+                strcmp(((const CatIndex *) o)->table, src->obj.name) != 0)
+                continue;
+            const CatIndex *ix = (const CatIndex *) o;
+            const char **cols =
+                ag_arena_alloc(ctx->tmp, sizeof(char *) * (ix->nelems + ix->ninclude + 1));
+            uint32_t n = 0;
+            for (uint32_t j = 0; j < ix->nelems; j++)
+                cols[n++] = ix->elems[j].column;
+            for (uint32_t j = 0; j < ix->ninclude; j++)
+                cols[n++] = ix->include[j];
+            const PrsNameEntry *known = prs_names_find(&ctx->st->index_cols, o->schema, o->name);
+            const char **names =
+                known && known->obj ? (const char **) known->obj : prs_index_colnames(ctx, cols, n);
+            const char *name = prs_choose_name(ctx, t->obj.schema, t->obj.name, names, n, "idx",
+                                               PRS_NAME_RELATION);
+            CatIndex *copy =
+                (CatIndex *) cat_add(ctx->cat, CAT_INDEX, t->obj.schema, name, t->obj.loc);
+            if (!copy)
+                continue;
+            CatObject hdr = copy->obj;
+            *copy = *ix;
+            copy->obj = hdr;
+            copy->obj.comment = (opts & LIKE_COMMENTS) ? ix->obj.comment : NULL;
+            copy->table = t->obj.name;
+            prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, name, t->obj.loc)->obj =
+                copy;
+        }
+    }
 }
 
 /* Column options of a partition (PARTITION OF parent (col WITH OPTIONS ...)). */
@@ -672,6 +847,25 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
             unmanaged = "partitions";
         }
     }
+    for (size_t i = 0; i < cs->n_table_elts && !unmanaged; i++) {
+        const PrsNode *e = cs->table_elts[i];
+        if (e->node_case != PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
+            continue;
+        const PgQuery__RangeVar *src = e->table_like_clause->relation;
+        const char *sschema = prs_rel_schema(ctx, src->schemaname, src->relname);
+        if (cat_table_find(ctx->cat, sschema, src->relname))
+            continue;
+        if (prs_is_ignored(ctx, sschema, src->relname)) {
+            unmanaged = "CREATE TABLE ... (LIKE a relation autogen does not manage)";
+        } else if (prs_defer(ctx)) {
+            return; /* the source may come in a later file */
+        } else {
+            ag_diag_error(ctx->diag, prs_loc_from_offset(ctx, src->location),
+                          "table %s named in LIKE is not defined in the model",
+                          cat_qualified(ctx->tmp, sschema, src->relname));
+            return;
+        }
+    }
     if (unmanaged) {
         ag_diag_warning(ctx->diag, loc, "autogen does not manage %s yet: ignored", unmanaged);
         prs_names_add(ctx->arena, &ctx->st->ignored, schema, rv->relname, loc);
@@ -690,9 +884,12 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
     if (cs->partbound)
         copy_parent(ctx, t, cs->inh_relations[0]->range_var);
     PendingList pl = {0};
+    LikeList ll = {0};
     for (size_t i = 0; i < cs->n_table_elts; i++) {
         const PrsNode *e = cs->table_elts[i];
-        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cs->partbound)
+        if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
+            like_columns(ctx, t, e->table_like_clause, &ll, loc);
+        else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cs->partbound)
             partition_column_options(ctx, t, e->column_def, &pl);
         else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
             add_column(ctx, t, e->column_def, &pl);
@@ -703,7 +900,7 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
         if (cs->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
             pending_push(ctx, &pl, cs->constraints[i]->constraint, NULL);
     prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc)->obj = t;
-    add_pending(ctx, t, &pl, true);
+    add_pending_like(ctx, t, &pl, true, &ll);
 }
 
 /* ---- ALTER TABLE -------------------------------------------------------------------- */
