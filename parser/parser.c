@@ -767,6 +767,10 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
     context_init(&ctx, st, diag, &tmp, ag_arena_strdup(cat->arena, filename));
 
     char *copy = ag_xstrdup(text);
+    /* a UTF-8 byte order mark (editors on Windows write one) is not SQL */
+    if ((unsigned char) copy[0] == 0xEF && (unsigned char) copy[1] == 0xBB &&
+        (unsigned char) copy[2] == 0xBF)
+        memset(copy, ' ', 3);
     blank_meta_lines(copy);
     ctx.text = copy;
 

@@ -811,6 +811,24 @@ test_places(void)
     CHECK_STR_EQ(l.diags, "m.sql:3:2: error: column \"ä\" is defined twice in table public.\"ü\"\n"
                           "m.sql:2:2: note: first definition is here\n");
     loaded_free(&l);
+    /* a byte order mark, an empty file, comments only */
+    load_one(&l, "\xEF\xBB\xBF"
+                 "CREATE TABLE t (a int);");
+    CHECK_STR_EQ(l.diags, "");
+    CHECK(cat_table_find(l.cat, "public", "t") != NULL);
+    loaded_free(&l);
+    load_one(&l, "");
+    CHECK_STR_EQ(l.diags, "");
+    loaded_free(&l);
+    load_one(&l, "-- nothing\n/* at /* all */ */\n;;\n");
+    CHECK_STR_EQ(l.diags, "");
+    loaded_free(&l);
+    /* a backslash line inside a dollar-quoted body is not a psql command */
+    load_one(&l, "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $body$\n"
+                 "\\x is not a meta command here\n$body$;\n\\connect other\n"
+                 "CREATE TABLE t (a text DEFAULT E'\\n\\\\');");
+    CHECK_STR_EQ(l.diags, "m.sql:1:1: warning: autogen does not manage functions yet: ignored\n");
+    loaded_free(&l);
     /* a deferred statement keeps its place */
     load_one(&l, "\n\n  ALTER TABLE later ADD CHECK (x > 0);\nCREATE TABLE later (y int);");
     CHECK_STR_EQ(l.diags, "m.sql:3:25: error: column \"x\" referenced in a CHECK is not a "
