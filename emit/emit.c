@@ -64,7 +64,7 @@ seq_options(AgBuf *out, const CatSeqOptions *o, const CatSeqOptions *old, bool w
     if (with_type &&
         (old ? !ag_streq(type, old->type ? old->type : "bigint") : strcmp(type, "bigint") != 0))
         ag_buf_printf(out, " %sAS %s", prefix, type);
-    if (old ? o->increment != old->increment : o->increment != d.increment)
+    if (old ? o->increment != old->increment : o->increment != 1)
         ag_buf_printf(out, " %sINCREMENT BY %" PRId64, prefix, o->increment);
     if (old ? o->min != old->min : o->min != d.min)
         ag_buf_printf(out, " %sMINVALUE %" PRId64, prefix, o->min);

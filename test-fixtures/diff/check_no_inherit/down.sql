@@ -1,0 +1,3 @@
+ALTER TABLE public.base DROP CONSTRAINT base_id_check;
+ALTER TABLE public.base ADD CONSTRAINT base_id_check CHECK (id > 0) NOT VALID;
+ALTER TABLE public.base VALIDATE CONSTRAINT base_id_check;

@@ -1,0 +1,4 @@
+CREATE TABLE public.base (
+    id integer,
+    CONSTRAINT base_id_check CHECK (id > 0)
+);

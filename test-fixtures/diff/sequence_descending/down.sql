@@ -1,0 +1,3 @@
+DROP TABLE app.t;
+DROP SEQUENCE app.countdown;
+DROP SEQUENCE app.small;
