@@ -80,7 +80,6 @@ typedef struct PrsState {
     PrsDeferred *deferred;
     uint32_t ndeferred;
     uint32_t capdeferred;
-    bool has_fresh_objects; /* public schema and plpgsql added */
 } PrsState;
 
 /* One file (or one deferred statement) being read. */

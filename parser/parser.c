@@ -65,7 +65,6 @@ static void
 add_fresh_objects(PrsState *st)
 {
     prs_names_add(st->cat->arena, &st->extensions, "", "plpgsql", (AgLoc){0});
-    st->has_fresh_objects = true;
 }
 
 static PrsState *

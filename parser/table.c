@@ -2,8 +2,9 @@
  * parser/table.c: CREATE TABLE, ALTER TABLE and RENAME as PostgreSQL 15 would apply
  * them: columns (types, collations, NOT NULL, defaults, generated and identity
  * columns, serial), constraints with PostgreSQL's implicit names and their order of
- * creation (CHECK, then PRIMARY KEY, then UNIQUE and EXCLUDE, then FOREIGN KEY), and the
- * ALTER TABLE forms pg_dump writes.
+ * creation (CHECK, then PRIMARY KEY, then UNIQUE and EXCLUDE, then FOREIGN KEY), the
+ * ALTER TABLE forms pg_dump writes, and what a table takes from elsewhere: LIKE sources,
+ * INHERITS parents and PARTITION OF parents (ALTER without ONLY reaches the children).
  * Not here: CREATE INDEX and sequences (objects.c), foreign keys' referenced columns
  * (resolved in prs_finish, parser.c, once every file is read).
  */
@@ -561,8 +562,6 @@ unmanaged_table_kind(const PgQuery__CreateStmt *cs)
 {
     if (cs->partbound && cs->n_inh_relations != 1)
         return "partitions";
-    if (!cs->partbound && cs->n_inh_relations)
-        return "table inheritance";
     if (cs->of_typename)
         return "typed tables (OF type)";
     return NULL;
@@ -574,7 +573,7 @@ unmanaged_table_kind(const PgQuery__CreateStmt *cs)
  * apply to those columns. Indexes and keys the server clones from the parent are not
  * catalog objects (introspection skips clones too). */
 static bool
-copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv)
+copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv, AgLoc loc)
 {
     const char *pschema = prs_rel_schema(ctx, prv->schemaname, prv->relname);
     CatTable *parent = cat_table_find(ctx->cat, pschema, prv->relname);
@@ -591,14 +590,24 @@ copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv)
     }
     st->children[st->nchildren++] = (PrsChild){.parent = parent, .child = t};
     for (uint32_t i = 0; i < parent->ncolumns; i++) {
-        CatColumn col = parent->columns[i];
+        const CatColumn *pc = &parent->columns[i];
+        CatColumn *same = cat_table_find_column(t, pc->name);
+        if (same) {
+            /* the same column from two parents: one column, NOT NULL if either */
+            if (strcmp(same->type, pc->type) != 0)
+                ag_diag_error(ctx->diag, loc, "inherited column \"%s\" has two types: %s and %s",
+                              pc->name, same->type, pc->type);
+            same->not_null = same->not_null || pc->not_null;
+            continue;
+        }
+        CatColumn col = *pc;
         col.identity = CAT_IDENTITY_NONE;
         col.comment = NULL;
         cat_table_add_column(ctx->cat, t, &col);
     }
     for (uint32_t i = 0; i < parent->nconstraints; i++) {
         const CatConstraint *c = &parent->constraints[i];
-        if (c->type != CAT_CON_CHECK || c->no_inherit)
+        if (c->type != CAT_CON_CHECK || c->no_inherit || cat_table_find_constraint(t, c->name))
             continue;
         CatConstraint copy = *c;
         copy.comment = NULL;
@@ -774,10 +783,20 @@ like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll)
     }
 }
 
-/* Column options of a partition (PARTITION OF parent (col WITH OPTIONS ...)). */
+static bool
+inherited_column(const CatTable *t, uint32_t ninherited, const char *name)
+{
+    for (uint32_t i = 0; i < ninherited; i++)
+        if (strcmp(t->columns[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* A column the table already has from its parent: a partition's column options
+ * (PARTITION OF parent (col WITH OPTIONS ...)) or an INHERITS child restating it, which
+ * must keep the type and may add NOT NULL, a default of its own and constraints. */
 static void
-partition_column_options(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd,
-                         PendingList *pl)
+merge_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingList *pl)
 {
     AgLoc loc = prs_loc_from_offset(ctx, cd->location);
     CatColumn *col = cat_table_find_column(t, cd->colname);
@@ -785,6 +804,15 @@ partition_column_options(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef 
         ag_diag_error(ctx->diag, loc, "column \"%s\" is not a column of the parent table",
                       cd->colname);
         return;
+    }
+    if (cd->type_name) {
+        const char *type = prs_type_name(ctx, cd->type_name, NULL);
+        if (type && strcmp(type, col->type) != 0) {
+            ag_diag_error(ctx->diag, loc,
+                          "column \"%s\" has type %s here but %s in the parent table", cd->colname,
+                          type, col->type);
+            return;
+        }
     }
     for (size_t i = 0; i < cd->n_constraints; i++) {
         const PrsNode *n = cd->constraints[i];
@@ -835,17 +863,21 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
         return;
     }
     const char *unmanaged = unmanaged_table_kind(cs);
-    if (cs->partbound && !unmanaged) {
+    /* PARTITION OF parent, INHERITS (parents): every parent must be a table of the
+     * model by now */
+    for (size_t i = 0; i < cs->n_inh_relations && !unmanaged; i++) {
         const PgQuery__RangeVar *prv =
-            cs->inh_relations[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR
-                ? cs->inh_relations[0]->range_var
+            cs->inh_relations[i]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR
+                ? cs->inh_relations[i]->range_var
                 : NULL;
         const char *pschema = prv ? prs_rel_schema(ctx, prv->schemaname, prv->relname) : NULL;
-        if (!prv || !cat_table_find(ctx->cat, pschema, prv->relname)) {
-            if (prv && !prs_is_ignored(ctx, pschema, prv->relname) && prs_defer(ctx))
-                return; /* the parent may come in a later file */
-            unmanaged = "partitions";
-        }
+        if (prv && cat_table_find(ctx->cat, pschema, prv->relname))
+            continue;
+        if (prv && !prs_is_ignored(ctx, pschema, prv->relname) && prs_defer(ctx))
+            return; /* the parent may come in a later file */
+        unmanaged = cs->partbound ? "partitions"
+                                  : "children of relations autogen does not "
+                                    "manage";
     }
     for (size_t i = 0; i < cs->n_table_elts && !unmanaged; i++) {
         const PrsNode *e = cs->table_elts[i];
@@ -881,16 +913,18 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
     if (!t)
         return;
     t->unlogged = rv->relpersistence && rv->relpersistence[0] == 'u';
-    if (cs->partbound)
-        copy_parent(ctx, t, cs->inh_relations[0]->range_var);
+    for (size_t i = 0; i < cs->n_inh_relations; i++)
+        copy_parent(ctx, t, cs->inh_relations[i]->range_var, loc);
+    uint32_t ninherited = t->ncolumns;
     PendingList pl = {0};
     LikeList ll = {0};
     for (size_t i = 0; i < cs->n_table_elts; i++) {
         const PrsNode *e = cs->table_elts[i];
         if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE)
             like_columns(ctx, t, e->table_like_clause, &ll, loc);
-        else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cs->partbound)
-            partition_column_options(ctx, t, e->column_def, &pl);
+        else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF &&
+                 (cs->partbound || inherited_column(t, ninherited, e->column_def->colname)))
+            merge_column(ctx, t, e->column_def, &pl);
         else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
             add_column(ctx, t, e->column_def, &pl);
         else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
