@@ -698,18 +698,16 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
                   stmt_tag(ctx));
 }
 
-/* Place after text[from..to), starting at (line, col). */
+/* Point ctx at text[from..to) as its current statement, starting at (line, col). */
 static void
-advance(const char *text, size_t from, size_t to, uint32_t *line, uint32_t *col)
+set_statement(PrsContext *ctx, const char *text, size_t from, size_t to, uint32_t line,
+              uint32_t col)
 {
-    uint32_t l, c;
-    ag_line_col(text + from, to - from, &l, &c);
-    if (l == 1) {
-        *col += c - 1;
-    } else {
-        *line += l - 1;
-        *col = c;
-    }
+    ctx->stmt_off = from;
+    ctx->stmt_text = text + from;
+    ctx->stmt_len = to - from;
+    ctx->stmt_line = line;
+    ctx->stmt_col = col;
 }
 
 /* Parse one statement (ctx->stmt_text) and walk it. */
@@ -776,9 +774,8 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
     PgQuerySplitResult split = pg_query_split_with_scanner(copy);
     if (split.error) {
         size_t off = prs_char_to_byte(copy, split.error->cursorpos);
-        AgLoc loc = {.file = ctx.file};
-        ag_line_col(copy, off, &loc.line, &loc.col);
-        ag_diag_error(diag, loc, "%s", split.error->message);
+        set_statement(&ctx, copy, 0, strlen(copy), 1, 1);
+        ag_diag_error(diag, prs_loc_from_offset(&ctx, (int32_t) off), "%s", split.error->message);
         pg_query_free_split_result(split);
         free(copy);
         ag_arena_free(&tmp);
@@ -789,13 +786,14 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
     for (int i = 0; i < split.n_stmts; i++) {
         size_t off = (size_t) split.stmts[i]->stmt_location;
         size_t len = (size_t) split.stmts[i]->stmt_len;
-        advance(copy, pos, off, &line, &col);
+        /* the place of this statement, counted on from the previous one's */
+        set_statement(&ctx, copy, pos, off, line, col);
+        AgLoc start = prs_loc_from_offset(&ctx, (int32_t) (off - pos));
+        line = start.line;
+        col = start.col;
         pos = off;
+        set_statement(&ctx, ag_arena_strndup(&tmp, copy + off, len), 0, len, line, col);
         ctx.stmt_off = off;
-        ctx.stmt_line = line;
-        ctx.stmt_col = col;
-        ctx.stmt_text = ag_arena_strndup(&tmp, copy + off, len);
-        ctx.stmt_len = len;
         parse_statement(&ctx);
         ag_arena_free(&tmp);
         ag_arena_init(&tmp);
