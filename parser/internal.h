@@ -137,6 +137,12 @@ const char *prs_choose_name(PrsContext *ctx, const char *schema, const char *tab
                             const char *const *cols, uint32_t ncols, const char *label,
                             PrsNameSpace space);
 
+/* Take an object out of the catalog (an index that became a constraint's, or a
+ * partition's clone). Catalog has no removal: the object leaves the objects array (ids
+ * are renumbered by cat_finish) and takes a name no lookup can hit, so the registry's
+ * hash cannot find it again. */
+void prs_remove_object(Catalog *cat, CatObject *o);
+
 /* ChooseIndexColumnNames: a name per index column (NULL means an expression and gives
  * "expr"), with "1", "2"... appended to repeats. Result in tmp. */
 const char **prs_index_colnames(PrsContext *ctx, const char *const *raw, uint32_t n);

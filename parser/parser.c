@@ -976,25 +976,20 @@ check_types(PrsState *st, AgDiag *diag)
 }
 
 /* Drop what ALTER INDEX ... ATTACH PARTITION made a clone of a partitioned index: a
- * standalone index, or the PRIMARY KEY / UNIQUE / EXCLUDE constraint behind it.
- * Catalog has no removal: the index leaves the objects array (ids are renumbered by
- * cat_finish) and takes a name no lookup can hit, so the registry's hash cannot find it. */
+ * standalone index, or the PRIMARY KEY / UNIQUE / EXCLUDE constraint behind it. */
 static void
 drop_attached(PrsState *st)
 {
     if (!st->attached.len)
         return;
     Catalog *cat = st->cat;
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < cat->nobjects; i++) {
+    for (uint32_t i = 0; i < cat->nobjects;) {
         CatObject *o = cat->objects[i];
-        if (o->kind == CAT_INDEX && prs_names_find(&st->attached, o->schema, o->name)) {
-            o->name = "\x01attached";
-            continue;
-        }
-        cat->objects[k++] = o;
+        if (o->kind == CAT_INDEX && prs_names_find(&st->attached, o->schema, o->name))
+            prs_remove_object(cat, o); /* the next object moved to position i */
+        else
+            i++;
     }
-    cat->nobjects = k;
     for (uint32_t i = 0; i < st->attached.cap; i++) {
         const PrsNameEntry *a = &st->attached.items[i];
         if (!a->key || !a->count)

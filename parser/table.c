@@ -105,6 +105,62 @@ constraint_name(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, AgLo
     return name;
 }
 
+/* ALTER TABLE ... ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE USING INDEX idx: the index
+ * becomes the constraint's (renamed to the constraint's name when it has one). */
+static void
+constraint_using_index(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c,
+                       CatConstraint *con, AgLoc loc)
+{
+    const char *schema = t->obj.schema;
+    CatIndex *ix = (CatIndex *) cat_find(ctx->cat, CAT_INDEX, schema, c->indexname);
+    if (!ix || strcmp(ix->table, t->obj.name) != 0) {
+        ag_diag_error(ctx->diag, loc, "index %s of table %s is not defined in the model",
+                      cat_qualified(ctx->tmp, schema, c->indexname), table_display(ctx, t));
+        return;
+    }
+    bool plain = ix->is_unique && !ix->where && strcmp(ix->method, "btree") == 0;
+    for (uint32_t i = 0; i < ix->nelems && plain; i++)
+        plain = ix->elems[i].column && !ix->elems[i].desc && !ix->elems[i].nulls_first &&
+                !ix->elems[i].opclass && !ix->elems[i].collation;
+    if (!plain) {
+        ag_diag_error(ctx->diag, loc,
+                      "index %s cannot back a constraint: expected a unique btree index on "
+                      "plain columns in default order, without WHERE",
+                      cat_qualified(ctx->tmp, schema, c->indexname));
+        return;
+    }
+    const char *name = c->conname && *c->conname ? c->conname : ix->obj.name;
+    if (con->type == CAT_CON_PRIMARY)
+        for (uint32_t i = 0; i < t->nconstraints; i++)
+            if (t->constraints[i].type == CAT_CON_PRIMARY) {
+                prs_error_dup(ctx, loc, t->constraints[i].loc,
+                              "table %s has two primary keys: a table has at most one",
+                              table_display(ctx, t));
+                return;
+            }
+    if (cat_table_find_constraint(t, name) ||
+        (strcmp(name, ix->obj.name) != 0 && prs_names_find(&ctx->st->relations, schema, name))) {
+        ag_diag_error(ctx->diag, loc, "constraint \"%s\": that name is already taken", name);
+        return;
+    }
+    con->name = ag_arena_strdup(ctx->arena, name);
+    con->columns = ag_arena_alloc(ctx->arena, sizeof(char *) * (ix->nelems + 1));
+    for (uint32_t i = 0; i < ix->nelems; i++)
+        con->columns[i] = ix->elems[i].column;
+    con->ncolumns = ix->nelems;
+    con->include = ix->include;
+    con->ninclude = ix->ninclude;
+    con->nulls_not_distinct = ix->nulls_not_distinct;
+    if (con->type == CAT_CON_PRIMARY)
+        for (uint32_t i = 0; i < con->ncolumns; i++)
+            cat_table_find_column(t, con->columns[i])->not_null = true;
+    prs_names_remove(&ctx->st->relations, schema, ix->obj.name);
+    prs_names_add(ctx->arena, &ctx->st->relations, schema, con->name, loc);
+    prs_names_add(ctx->arena, &ctx->st->constraints, schema, con->name, loc)->obj = t;
+    prs_remove_object(ctx->cat, &ix->obj);
+    cat_table_add_constraint(ctx->cat, t, con);
+}
+
 static char
 fk_action(const char *a)
 {
@@ -149,9 +205,7 @@ prs_add_constraint(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, c
         bool pk = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
         con.type = pk ? CAT_CON_PRIMARY : CAT_CON_UNIQUE;
         if (c->indexname && *c->indexname) {
-            ag_diag_error(ctx->diag, loc,
-                          "autogen does not support ADD CONSTRAINT ... USING INDEX yet: write "
-                          "the constraint with its columns");
+            constraint_using_index(ctx, t, c, &con, loc);
             return;
         }
         if (!column_list(ctx, t, c->keys, c->n_keys, column, loc, &con.columns, &con.ncolumns))

@@ -206,6 +206,17 @@ prs_choose_name(PrsContext *ctx, const char *schema, const char *table, const ch
     return cat_implicit_name(ctx->arena, table, cols, ncols, label, name_taken, &tc);
 }
 
+void
+prs_remove_object(Catalog *cat, CatObject *o)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < cat->nobjects; i++)
+        if (cat->objects[i] != o)
+            cat->objects[k++] = cat->objects[i];
+    cat->nobjects = k;
+    o->name = "\x01removed";
+}
+
 /* ---- nodes ------------------------------------------------------------------ */
 
 const char *
