@@ -49,6 +49,13 @@ typedef struct PrsTypeUse {
     AgLoc loc;
 } PrsTypeUse;
 
+/* The column behind an identity sequence (ALTER SEQUENCE on it changes the column's
+ * identity_seq). Columns move when their table grows, so the name is kept. */
+typedef struct PrsIdentityOwner {
+    CatTable *table;
+    const char *column;
+} PrsIdentityOwner;
+
 /* A partition and its parent: ALTER TABLE without ONLY reaches the partitions too. */
 typedef struct PrsChild {
     CatTable *parent;

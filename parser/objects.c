@@ -504,9 +504,19 @@ prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t at)
     const PgQuery__RangeVar *rv = as->sequence;
     const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
     CatSequence *seq = (CatSequence *) cat_find(ctx->cat, CAT_SEQUENCE, schema, rv->relname);
+    const PrsNameEntry *ident = prs_names_find(&ctx->st->identity_seqs, schema, rv->relname);
+    if (!seq && ident && ident->obj) {
+        /* an identity column's sequence: its options are the column's */
+        const PrsIdentityOwner *owner = ident->obj;
+        CatColumn *col = cat_table_find_column(owner->table, owner->column);
+        if (col)
+            prs_seq_options(ctx, &col->identity_seq, false, as->options, as->n_options, NULL, NULL,
+                            NULL);
+        return;
+    }
     if (!seq) {
-        if (as->missing_ok || prs_names_find(&ctx->st->identity_seqs, schema, rv->relname))
-            return; /* identity sequences are altered through their column */
+        if (as->missing_ok)
+            return;
         if (prs_names_find(&ctx->st->relations, schema, rv->relname)) {
             ag_diag_error(ctx->diag, loc, "%s is not a sequence",
                           cat_qualified(ctx->tmp, schema, rv->relname));

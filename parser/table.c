@@ -460,7 +460,10 @@ identity_sequence(PrsContext *ctx, CatTable *t, CatColumn *col, PrsNode **option
         return;
     }
     prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc);
-    prs_names_add(ctx->arena, &ctx->st->identity_seqs, schema, name, loc);
+    PrsIdentityOwner *owner = ag_arena_alloc(ctx->arena, sizeof(PrsIdentityOwner));
+    owner->table = t;
+    owner->column = col->name;
+    prs_names_add(ctx->arena, &ctx->st->identity_seqs, schema, name, loc)->obj = owner;
 }
 
 /* Define a column of t from a ColumnDef; its constraints go to pl. */
@@ -1179,6 +1182,12 @@ alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc
                           col->name);
             return;
         }
+        if (!col->not_null) {
+            ag_diag_error(ctx->diag, loc,
+                          "column \"%s\" must be NOT NULL before it becomes an identity column",
+                          col->name);
+            return;
+        }
         if (!is_integer_type(col->type)) {
             ag_diag_error(ctx->diag, loc,
                           "identity column \"%s\" has type %s: expected smallint, integer or "
@@ -1189,7 +1198,6 @@ alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc
         const PgQuery__Constraint *c = cmd->def->constraint;
         col->identity = c->generated_when && c->generated_when[0] == 'd' ? CAT_IDENTITY_BY_DEFAULT
                                                                          : CAT_IDENTITY_ALWAYS;
-        col->not_null = true;
         identity_sequence(ctx, t, col, c->options, c->n_options, loc);
         return;
     }

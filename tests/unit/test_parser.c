@@ -595,6 +595,13 @@ static const struct {
                  "type or a type of the model\n",
     },
     {
+        .name = "identity added to a nullable column",
+        .model = "CREATE TABLE t (a int);\n"
+                 "ALTER TABLE t ALTER COLUMN a ADD GENERATED ALWAYS AS IDENTITY;",
+        .diags = "m.sql:2:1: error: column \"a\" must be NOT NULL before it becomes an identity "
+                 "column\n",
+    },
+    {
         .name = "comment on something missing",
         .model = "CREATE TABLE t (a int);\nCOMMENT ON COLUMN t.zz IS 'x';\n"
                  "COMMENT ON TABLE nope IS 'x';",
