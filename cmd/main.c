@@ -537,6 +537,26 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog *want, Catalog **out, PGc
     return rc;
 }
 
+/* DiffOptions.table_has_rows: asks the database, once per table that needs it. With no
+ * connection (a scratch replay) no table has rows. */
+static bool
+table_has_rows(const char *schema, const char *table, void *ctx)
+{
+    PGconn *conn = ctx;
+    if (!conn)
+        return false;
+    AgArena a;
+    ag_arena_init(&a);
+    char *q = ag_arena_printf(&a, "SELECT EXISTS (SELECT 1 FROM ONLY %s)",
+                              cat_qualified(&a, schema, table));
+    PGresult *r = PQexec(conn, q);
+    /* Unknown (an error) counts as having rows: the safe side asks for a backfill. */
+    bool rows = PQresultStatus(r) != PGRES_TUPLES_OK || strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    PQclear(r);
+    ag_arena_free(&a);
+    return rows;
+}
+
 static char *
 make_summary(Ctx *c, const DiffChangeset *cs)
 {
@@ -609,6 +629,9 @@ cmd_revision(Ctx *c, bool merge)
         }
         DiffOptions dopts = {0};
         dopts.online = c->args.online;
+        dopts.rows_known = true;
+        dopts.table_has_rows = table_has_rows;
+        dopts.rows_ctx = conn;
         DiffChangeset *up = diff_catalogs(&c->arena, have, want, &dopts);
         DiffChangeset *down = diff_catalogs(&c->arena, want, have, &dopts);
         if (conn)
@@ -1136,13 +1159,18 @@ cmd_diff(Ctx *c)
     rc = introspect(c, conn, &have);
     if (!rc)
         rc = settle(c, want, have, conn);
-    PQfinish(conn);
-    if (rc)
+    if (rc) {
+        PQfinish(conn);
         return fail(c, rc);
+    }
     DiffOptions dopts = {0};
     dopts.online = c->args.online;
+    dopts.rows_known = true;
+    dopts.table_has_rows = table_has_rows;
+    dopts.rows_ctx = conn;
     DiffChangeset *cs = c->args.down ? diff_catalogs(&c->arena, want, have, &dopts)
                                      : diff_catalogs(&c->arena, have, want, &dopts);
+    PQfinish(conn);
     AgBuf out;
     ag_buf_init(&out);
     if (strcmp(c->args.format, "json") == 0) {

@@ -29,13 +29,13 @@ fi
 psql_db "$db" -1 -f "$T/up.sql" >/dev/null || fail "$name: upgrade does not apply"
 "$AUTOGEN" diff --database "$db" --models "$case_dir/to.sql" >"$T/left.sql"
 [ $? = 0 ] || { cat "$T/left.sql" >&2; fail "$name: after the upgrade, autogen still sees changes"; }
-diff <(schema_of "$db") <(schema_of "$ref_to") || fail "$name: upgraded database differs from to.sql (pg_dump)"
+same_schema "$db" "$ref_to" || fail "$name: upgraded database differs from to.sql (pg_dump)"
 [ -f "$case_dir/seed.sql" ] && [ -f "$case_dir/check-up.sql" ] && {
     [ "$(psql_db "$db" -Atf "$case_dir/check-up.sql")" = t ] || fail "$name: data check after upgrade"; }
 psql_db "$db" -1 -f "$T/down.sql" >/dev/null || fail "$name: downgrade does not apply"
 "$AUTOGEN" diff --database "$db" --models "$case_dir/from.sql" >"$T/left.sql"
 [ $? = 0 ] || { cat "$T/left.sql" >&2; fail "$name: after the downgrade, autogen still sees changes"; }
-diff <(schema_of "$db") <(schema_of "$ref_from") || fail "$name: downgraded database differs from from.sql (pg_dump)"
+same_schema "$db" "$ref_from" || fail "$name: downgraded database differs from from.sql (pg_dump)"
 [ -f "$case_dir/seed.sql" ] && [ -f "$case_dir/check-down.sql" ] && {
     [ "$(psql_db "$db" -Atf "$case_dir/check-down.sql")" = t ] || fail "$name: data check after downgrade"; }
 dropdb_dsn "$db"; dropdb_dsn "$ref_to"; dropdb_dsn "$ref_from"

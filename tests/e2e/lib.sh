@@ -57,15 +57,36 @@ dropdb_dsn() {
 }
 
 # schema_of DSN: an independent view of the catalog, from pg_dump, normalised so that
-# column order inside a table and comment lines do not matter.
+# column order inside a table and comment lines do not matter. Fails (and so fails the
+# test) when pg_dump fails or prints nothing.
 schema_of() {
-    pg_dump --schema-only --no-owner --no-privileges --exclude-table='*.autogen_version' \
-        -d "$1" |
-        sed -e '/^--/d' -e '/^$/d' -e '/^SET /d' -e '/^SELECT pg_catalog.set_config/d' \
-            -e '/^\\restrict/d' -e '/^\\unrestrict/d' -e 's/,$//' |
-        awk '
-            /^CREATE TABLE/ { intable=1; print; n=0; next }
-            intable && /^\);$/ { asort(body); for (i=1;i<=n;i++) print body[i]; print; intable=0; next }
-            intable { body[++n]=$0; next }
-            { print }'
+    local out
+    out=$(pg_dump --schema-only --no-owner --no-privileges --exclude-table='*.autogen_version' \
+        -d "$1") || { echo "pg_dump failed for $1" >&2; return 1; }
+    [ -n "$out" ] || { echo "pg_dump printed nothing" >&2; return 1; }
+    printf '%s\n' "$out" | python3 -c '
+import sys
+out, body, in_table = [], [], False
+for line in sys.stdin.read().splitlines():
+    if not line or line.startswith("--") or line.startswith("SET ") or line.startswith("\\") \
+            or line.startswith("SELECT pg_catalog.set_config"):
+        continue
+    line = line.rstrip(",")
+    if line.startswith("CREATE TABLE") and line.endswith("("):
+        out.append(line); in_table = True; body = []
+    elif in_table and line.startswith(")"):
+        out.extend(sorted(body)); out.append(line); in_table = False
+    elif in_table:
+        body.append(line)
+    else:
+        out.append(line)
+print("\n".join(out))
+'
+}
+
+# same_schema DSN_A DSN_B: the two databases' normalised pg_dump outputs are equal.
+same_schema() {
+    schema_of "$1" >"$T/schema_a.txt" || return 1
+    schema_of "$2" >"$T/schema_b.txt" || return 1
+    diff "$T/schema_a.txt" "$T/schema_b.txt"
 }

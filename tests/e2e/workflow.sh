@@ -27,7 +27,7 @@ id1=$(sed -n 's/^-- revision: //p' "$rev1")
 
 # Independent view: the migrated database equals one loaded from the models.
 cat models/jobs.sql models/candidates.sql | psql_db "$ref" >/dev/null || fail "loading models into ref"
-diff <(schema_of "$db") <(schema_of "$ref") || fail "migrated database differs from the models (pg_dump)"
+same_schema "$db" "$ref" || fail "migrated database differs from the models (pg_dump)"
 
 # Change the model: a new column and an index; generate, review, upgrade.
 sed -i "s/^    title varchar(200) NOT NULL,$/&\n    status text NOT NULL DEFAULT 'open',/" models/jobs.sql
@@ -48,7 +48,7 @@ echo "$hist" | grep -q "applied:" || fail "history --verbose shows no applied da
 "$AUTOGEN" downgrade -1 >/dev/null || fail "downgrade -1"
 cur=$("$AUTOGEN" current)
 [[ "$cur" == "$id1"* ]] || fail "after downgrade, current is '$cur'"
-diff <(schema_of "$db") <(schema_of "$ref") || fail "downgrade did not return to the first revision"
+same_schema "$db" "$ref" || fail "downgrade did not return to the first revision"
 [ "$(psql_db "$db" -Atc "SELECT title FROM jobs")" = engineer ] || fail "row lost in downgrade"
 "$AUTOGEN" check >/dev/null; [ $? = 1 ] || fail "check must report drift after downgrade"
 
@@ -59,7 +59,7 @@ diff <(schema_of "$db") <(schema_of "$ref") || fail "downgrade did not return to
 off=$(newdb offline)
 "$AUTOGEN" upgrade head --sql >"$T/offline.sql" || fail "upgrade --sql"
 psql_db "$off" -f "$T/offline.sql" >/dev/null || fail "offline script does not run"
-diff <(schema_of "$db") <(schema_of "$off") || fail "offline script gives another schema"
+same_schema "$db" "$off" || fail "offline script gives another schema"
 DATABASE_URL="$off" "$AUTOGEN" check || fail "check on the offline-built database"
 
 # No changes: nothing written, exit 0.
