@@ -56,7 +56,8 @@ typedef struct PrsIdentityOwner {
     const char *column;
 } PrsIdentityOwner;
 
-/* A partition and its parent: ALTER TABLE without ONLY reaches the partitions too. */
+/* A partition or an INHERITS child and its parent: ALTER TABLE without ONLY reaches the
+ * children too. */
 typedef struct PrsChild {
     CatTable *parent;
     CatTable *child;
@@ -78,7 +79,7 @@ typedef struct PrsState {
     PrsNameSet attached;       /* indexes attached to a partitioned index: not objects */
     PrsNameSet functions;      /* functions and aggregates of the model, by name */
     PrsNameSet identity_seqs;  /* sequences behind identity columns (not CatSequences) */
-    struct PrsChild *children; /* partitions, for ALTER TABLE on their parent */
+    struct PrsChild *children; /* partitions and INHERITS children */
     uint32_t nchildren;
     uint32_t capchildren;
     struct PrsTypeUse *type_uses; /* user types named by columns, checked at the end */
@@ -97,10 +98,8 @@ typedef struct PrsContext {
     AgArena *tmp;   /* scratch, reset after each statement */
     AgDiag *diag;
     const char *file; /* in arena */
-    const char *text; /* the whole file (meta lines blanked) or the deferred statement */
-    /* Current statement: byte offset in text of its first character (comments before
-     * it included, as the splitter gives it) and the place of that offset. */
-    size_t stmt_off;
+    /* Current statement, comments before it included (as the splitter gives it), and
+     * the place of its first byte in the file. */
     uint32_t stmt_line;
     uint32_t stmt_col;
     const char *stmt_text; /* NUL-terminated copy of the statement, as parsed */
@@ -125,6 +124,8 @@ void prs_error_dup(PrsContext *ctx, AgLoc loc, AgLoc first, const char *fmt, ...
 
 /* ---- names ---------------------------------------------------------------- */
 
+/* Count one more use of schema.name (loc: the first one's place); the entry is returned
+ * so that the caller may hang its object on it. */
 PrsNameEntry *prs_names_add(AgArena *arena, PrsNameSet *set, const char *schema, const char *name,
                             AgLoc loc);
 void prs_names_remove(PrsNameSet *set, const char *schema, const char *name);
@@ -132,9 +133,7 @@ void prs_names_remove(PrsNameSet *set, const char *schema, const char *name);
 const PrsNameEntry *prs_names_find(const PrsNameSet *set, const char *schema, const char *name);
 
 /* PostgreSQL's implicit name for a relation (index, sequence) or a constraint in schema:
- * table_cols_label, then label1, label2... until free. is_constraint: the name must also
- * be free among constraint names (PRIMARY KEY, UNIQUE, EXCLUDE); check and foreign
- * keys pass PRS_NAME_CONSTRAINT_ONLY. */
+ * table_cols_label, then label1, label2... until free in the namespaces space names. */
 typedef enum PrsNameSpace {
     PRS_NAME_RELATION,         /* plain index, sequence: ChooseRelationName(..., false) */
     PRS_NAME_RELATION_AND_CON, /* index behind a constraint: ChooseRelationName(..., true) */

@@ -139,7 +139,7 @@ prs_create_extension(PrsContext *ctx, const PgQuery__CreateExtensionStmt *ce, in
 
 /* schema and name of a qualified name list (TypeName names, CREATE TYPE names). */
 static bool
-split_name(PrsContext *ctx, PrsNode **items, size_t n, const char **schema, const char **name)
+split_name(PrsNode **items, size_t n, const char **schema, const char **name)
 {
     if (n == 0 || n > 3)
         return false;
@@ -147,9 +147,6 @@ split_name(PrsContext *ctx, PrsNode **items, size_t n, const char **schema, cons
     *schema = n > 1 ? prs_str(items[n - 2]) : NULL;
     if (!*name)
         return false;
-    if (!*schema)
-        *schema = NULL;
-    (void) ctx;
     return true;
 }
 
@@ -158,7 +155,7 @@ static CatEnum *
 find_enum(PrsContext *ctx, PrsNode **items, size_t n, const char **schema_out)
 {
     const char *schema, *name;
-    if (!split_name(ctx, items, n, &schema, &name))
+    if (!split_name(items, n, &schema, &name))
         return NULL;
     if (schema) {
         *schema_out = schema;
@@ -190,7 +187,7 @@ prs_create_enum(PrsContext *ctx, const PgQuery__CreateEnumStmt *ce, int32_t at)
 {
     AgLoc loc = prs_loc_from_offset(ctx, at);
     const char *schema, *name;
-    if (!split_name(ctx, ce->type_name, ce->n_type_name, &schema, &name))
+    if (!split_name(ce->type_name, ce->n_type_name, &schema, &name))
         return;
     if (!schema)
         schema = prs_creation_schema(ctx);
@@ -227,7 +224,7 @@ prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t at)
     CatEnum *e = find_enum(ctx, ae->type_name, ae->n_type_name, &schema);
     if (!e) {
         const char *s, *n;
-        if (split_name(ctx, ae->type_name, ae->n_type_name, &s, &n) &&
+        if (split_name(ae->type_name, ae->n_type_name, &s, &n) &&
             prs_names_find(&ctx->st->types, s ? s : schema, n))
             return; /* a type autogen does not manage */
         if (prs_defer(ctx))

@@ -703,7 +703,6 @@ static void
 set_statement(PrsContext *ctx, const char *text, size_t from, size_t to, uint32_t line,
               uint32_t col)
 {
-    ctx->stmt_off = from;
     ctx->stmt_text = text + from;
     ctx->stmt_len = to - from;
     ctx->stmt_line = line;
@@ -769,7 +768,6 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
         (unsigned char) copy[2] == 0xBF)
         memset(copy, ' ', 3);
     blank_meta_lines(copy);
-    ctx.text = copy;
 
     PgQuerySplitResult split = pg_query_split_with_scanner(copy);
     if (split.error) {
@@ -793,7 +791,6 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
         col = start.col;
         pos = off;
         set_statement(&ctx, ag_arena_strndup(&tmp, copy + off, len), 0, len, line, col);
-        ctx.stmt_off = off;
         parse_statement(&ctx);
         ag_arena_free(&tmp);
         ag_arena_init(&tmp);
@@ -1056,7 +1053,6 @@ prs_finish(Catalog *cat, AgDiag *diag)
             const PrsDeferred *d = &st->deferred[i];
             PrsContext ctx;
             context_init(&ctx, st, diag, &tmp, d->file);
-            ctx.text = d->text;
             ctx.stmt_text = d->text;
             ctx.stmt_len = strlen(d->text);
             ctx.stmt_line = d->line;
