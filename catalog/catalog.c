@@ -17,6 +17,8 @@ struct CatHashEntry {
 static const char *const kind_sql[] = {
     [CAT_SCHEMA] = "SCHEMA",     [CAT_EXTENSION] = "EXTENSION", [CAT_ENUM] = "TYPE",
     [CAT_SEQUENCE] = "SEQUENCE", [CAT_TABLE] = "TABLE",         [CAT_INDEX] = "INDEX",
+    [CAT_DOMAIN] = "DOMAIN",     [CAT_COMPOSITE] = "TYPE",      [CAT_FUNCTION] = "FUNCTION",
+    [CAT_VIEW] = "VIEW",
 };
 _Static_assert(ARRAY_LEN(kind_sql) == CAT_KIND_COUNT, "kind_sql must name every CatKind");
 
@@ -24,6 +26,8 @@ static const size_t kind_size[] = {
     [CAT_SCHEMA] = sizeof(CatSchema),     [CAT_EXTENSION] = sizeof(CatExtension),
     [CAT_ENUM] = sizeof(CatEnum),         [CAT_SEQUENCE] = sizeof(CatSequence),
     [CAT_TABLE] = sizeof(CatTable),       [CAT_INDEX] = sizeof(CatIndex),
+    [CAT_DOMAIN] = sizeof(CatDomain),     [CAT_COMPOSITE] = sizeof(CatComposite),
+    [CAT_FUNCTION] = sizeof(CatFunction), [CAT_VIEW] = sizeof(CatView),
 };
 _Static_assert(ARRAY_LEN(kind_size) == CAT_KIND_COUNT, "kind_size must size every CatKind");
 
@@ -172,6 +176,22 @@ cat_table_add_constraint(Catalog *cat, CatTable *t, const CatConstraint *con)
     return &t->constraints[t->nconstraints++];
 }
 
+CatTrigger *
+cat_table_add_trigger(Catalog *cat, CatTable *t, const CatTrigger *trg)
+{
+    t->triggers = grow(cat->arena, t->triggers, t->ntriggers, sizeof(CatTrigger));
+    t->triggers[t->ntriggers] = *trg;
+    return &t->triggers[t->ntriggers++];
+}
+
+CatPolicy *
+cat_table_add_policy(Catalog *cat, CatTable *t, const CatPolicy *pol)
+{
+    t->policies = grow(cat->arena, t->policies, t->npolicies, sizeof(CatPolicy));
+    t->policies[t->npolicies] = *pol;
+    return &t->policies[t->npolicies++];
+}
+
 static int
 cmp_str(const char *a, const char *b)
 {
@@ -198,6 +218,18 @@ cmp_constraints(const void *pa, const void *pb)
 }
 
 static int
+cmp_triggers(const void *pa, const void *pb)
+{
+    return strcmp(((const CatTrigger *) pa)->name, ((const CatTrigger *) pb)->name);
+}
+
+static int
+cmp_policies(const void *pa, const void *pb)
+{
+    return strcmp(((const CatPolicy *) pa)->name, ((const CatPolicy *) pb)->name);
+}
+
+static int
 cmp_cstr(const void *pa, const void *pb)
 {
     return strcmp(*(const char *const *) pa, *(const char *const *) pb);
@@ -215,6 +247,10 @@ cat_finish(Catalog *cat)
             CatTable *t = (CatTable *) o;
             if (t->nconstraints > 1)
                 qsort(t->constraints, t->nconstraints, sizeof(CatConstraint), cmp_constraints);
+            if (t->ntriggers > 1)
+                qsort(t->triggers, t->ntriggers, sizeof(CatTrigger), cmp_triggers);
+            if (t->npolicies > 1)
+                qsort(t->policies, t->npolicies, sizeof(CatPolicy), cmp_policies);
         } else if (o->kind == CAT_INDEX) {
             CatIndex *ix = (CatIndex *) o;
             if (ix->noptions > 1)

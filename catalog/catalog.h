@@ -24,6 +24,10 @@ typedef enum CatKind {
     CAT_SEQUENCE,
     CAT_TABLE,
     CAT_INDEX,
+    CAT_DOMAIN,    /* CREATE DOMAIN */
+    CAT_COMPOSITE, /* CREATE TYPE ... AS (attributes) */
+    CAT_FUNCTION,  /* functions and procedures; obj.name is the signature key, see CatFunction */
+    CAT_VIEW,      /* views and materialized views */
     CAT_KIND_COUNT
 } CatKind;
 
@@ -130,9 +134,48 @@ typedef struct CatConstraint {
     const char *comment;
 } CatConstraint;
 
+/* A trigger on a table. Triggers live in their table (PostgreSQL names them per table). */
+typedef struct CatTrigger {
+    const char *name;
+    AgLoc loc;
+    /* The whole CREATE [CONSTRAINT] TRIGGER statement: sql as the model wrote it or as
+     * pg_get_triggerdef printed it; canon from cat_canon_stmt so both compare equal. */
+    CatExpr *def;
+    char enabled; /* 'O' origin (default), 'D' disabled, 'R' replica, 'A' always */
+    const char *comment;
+} CatTrigger;
+
+/* A row-level security policy. Policies live in their table, like triggers. */
+typedef struct CatPolicy {
+    const char *name;
+    AgLoc loc;
+    bool permissive; /* AS PERMISSIVE (default) or RESTRICTIVE */
+    char cmd;        /* '*' ALL, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE */
+    const char **roles; /* raw role names, sorted; "public" for PUBLIC */
+    uint32_t nroles;
+    CatExpr *using_expr; /* NULL when none */
+    CatExpr *check_expr; /* WITH CHECK; NULL when none */
+    const char *comment;
+} CatPolicy;
+
 typedef struct CatTable {
     CatObject obj;
     bool unlogged;
+    /* Row-level security: ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY. */
+    bool rls_enabled;
+    bool rls_forced;
+    /* Partitioning. partition_key: "RANGE (created_at)" as pg_get_partkeydef prints it
+     * (canon compared), NULL when not partitioned. A partition names its parent and its
+     * bound ("FOR VALUES FROM (...) TO (...)", "DEFAULT") as pg_get_expr(relpartbound)
+     * prints it; both sides canonicalised with cat_canon_stmt-like rules. */
+    CatExpr *partition_key;
+    const char *partition_of_schema; /* NULL when not a partition */
+    const char *partition_of;
+    CatExpr *partition_bound;
+    CatTrigger *triggers; /* sorted by name */
+    uint32_t ntriggers;
+    CatPolicy *policies; /* sorted by name */
+    uint32_t npolicies;
     CatColumn *columns; /* in attnum order */
     uint32_t ncolumns;
     CatConstraint *constraints; /* sorted by name (bytes) */
@@ -177,6 +220,59 @@ typedef struct CatExtension {
     const char *version; /* informative only, never compared */
 } CatExtension;
 
+typedef struct CatDomain {
+    CatObject obj;
+    const char *type; /* base type, format_type spelling */
+    const char *collation;
+    const char *collation_schema;
+    bool not_null;
+    CatExpr *default_expr;
+    CatConstraint *constraints; /* CHECK constraints (type CAT_CON_CHECK), sorted by name */
+    uint32_t nconstraints;
+} CatDomain;
+
+typedef struct CatComposite {
+    CatObject obj;
+    CatColumn *attrs; /* name, type, collation used; in order */
+    uint32_t nattrs;
+} CatComposite;
+
+/* A function or procedure. PostgreSQL overloads names, so obj.name is the signature key
+ * "fname(argtype, argtype)" (identity argument types, format_type spelling without
+ * typmods) and fname the raw name to print. */
+typedef struct CatFunction {
+    CatObject obj;
+    const char *fname;
+    bool is_procedure;
+    const char *identity_args; /* "integer, text": what obj.name holds in parentheses */
+    const char *arguments;     /* pg_get_function_arguments spelling (names, modes, defaults) */
+    const char *result;        /* pg_get_function_result spelling; NULL for procedures */
+    const char *language;
+    const char *body;          /* prosrc as stored, or the SQL-standard body's text */
+    char volatility;           /* 'i', 's', 'v' */
+    bool strict;
+    bool security_definer;
+    bool leakproof;
+    char parallel;             /* 's', 'r', 'u' */
+    double cost;
+    double rows;
+    const char **config;       /* "search_path=public" ..., sorted */
+    uint32_t nconfig;
+    const char *definition;    /* a complete CREATE OR REPLACE statement to emit */
+} CatFunction;
+
+typedef struct CatView {
+    CatObject obj;
+    bool materialized;
+    CatExpr *query;        /* sql: the defining query to emit; canon: compared */
+    const char **columns;  /* output column names, in order */
+    uint32_t ncolumns;
+    const char **options;  /* reloptions "security_barrier=true", "check_option=local", sorted */
+    uint32_t noptions;
+    const char **deps;     /* relations and functions it reads, "schema.name", sorted */
+    uint32_t ndeps;
+} CatView;
+
 typedef struct CatHashEntry CatHashEntry;
 
 typedef struct Catalog {
@@ -210,6 +306,10 @@ CatConstraint *cat_table_add_constraint(Catalog *cat, CatTable *t, const CatCons
  * catalogs of the same schema compare member by member. Call once both producers are
  * done. Objects keep their ids' meaning: ids are renumbered to match the new order. */
 void cat_finish(Catalog *cat);
+
+/* Append a trigger / policy (copied by value) to a table; returns the stored one. */
+CatTrigger *cat_table_add_trigger(Catalog *cat, CatTable *t, const CatTrigger *trg);
+CatPolicy *cat_table_add_policy(Catalog *cat, CatTable *t, const CatPolicy *pol);
 
 /* Canonical form of an SQL expression (defaults, CHECK bodies, index expressions and
  * predicates, generated columns): parsed with libpg_query, normalised by the structural

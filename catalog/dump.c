@@ -347,6 +347,8 @@ put_index(Dump *d, const CatIndex *ix)
 static const char *const kind_word[] = {
     [CAT_SCHEMA] = "schema",     [CAT_EXTENSION] = "extension", [CAT_ENUM] = "enum",
     [CAT_SEQUENCE] = "sequence", [CAT_TABLE] = "table",         [CAT_INDEX] = "index",
+    [CAT_DOMAIN] = "domain",     [CAT_COMPOSITE] = "composite", [CAT_FUNCTION] = "function",
+    [CAT_VIEW] = "view",
 };
 _Static_assert(ARRAY_LEN(kind_word) == CAT_KIND_COUNT, "kind_word must name every CatKind");
 
@@ -404,6 +406,14 @@ put_object(Dump *d, const CatObject *o)
         return;
     case CAT_INDEX:
         put_index(d, (const CatIndex *) o);
+        return;
+    case CAT_DOMAIN:
+    case CAT_COMPOSITE:
+    case CAT_FUNCTION:
+    case CAT_VIEW:
+        /* TODO(#9): fields of the new kinds; until then the header line only. */
+        ag_buf_printf(d->out, "%s %s.%s\n", kind_word[o->kind], o->schema ? o->schema : "-",
+                      o->name);
         return;
     case CAT_KIND_COUNT:
         break;

@@ -208,6 +208,10 @@ collect(Settle *st)
         case CAT_EXTENSION:
         case CAT_ENUM:
         case CAT_SEQUENCE:
+        case CAT_DOMAIN:
+        case CAT_COMPOSITE:
+        case CAT_FUNCTION:
+        case CAT_VIEW:
         case CAT_KIND_COUNT:
             break;
         }
