@@ -1143,6 +1143,9 @@ prs_load_paths(Catalog *cat, const char *const *paths, size_t npaths, AgDiag *di
             ok = collect_dir(paths[i], &files, diag) && ok;
             if (files.len - first > 1)
                 qsort(files.items + first, files.len - first, sizeof(void *), cmp_paths);
+            if (files.len == first)
+                ag_diag_warning(diag, (AgLoc){0}, "no .sql file in %s: the model is empty",
+                                paths[i]);
         } else {
             ag_vec_push(&files, ag_xstrdup(paths[i]));
         }

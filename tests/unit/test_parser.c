@@ -699,6 +699,19 @@ test_folder(void)
     ag_diag_free(&diag);
     ag_arena_free(&arena);
 
+    /* a folder without .sql files: an empty model, said so */
+    snprintf(p, sizeof(p), "%s/sub/empty", dir);
+    mkdir(p, 0700);
+    ag_arena_init(&arena);
+    cat = cat_new(&arena);
+    ag_diag_init(&diag);
+    const char *empty[] = {p};
+    CHECK(prs_load_paths(cat, empty, 1, &diag));
+    CHECK_INT_EQ(diag.nwarnings, 1);
+    CHECK_INT_EQ(cat->nobjects, 0);
+    ag_diag_free(&diag);
+    ag_arena_free(&arena);
+
     /* a missing path is an error, not a crash */
     ag_arena_init(&arena);
     cat = cat_new(&arena);
