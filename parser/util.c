@@ -558,26 +558,32 @@ prs_deparse_expr(PrsContext *ctx, const PrsNode *expr)
 {
     /* SELECT <expr>: the deparser prints whole statements only. The wrapper borrows
      * expr; nothing here is freed but the packed buffer and the deparse result. */
-    PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+    PgQuery__ResTarget rt;
+    pg_query__res_target__init(&rt);
     /* protobuf-c wants a mutable pointer; packing only reads through it */
     memcpy(&rt.val, &expr, sizeof(rt.val));
     rt.location = -1;
-    PgQuery__Node rt_node = PG_QUERY__NODE__INIT;
+    PgQuery__Node rt_node;
+    pg_query__node__init(&rt_node);
     rt_node.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
     rt_node.res_target = &rt;
     PgQuery__Node *targets[1] = {&rt_node};
-    PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+    PgQuery__SelectStmt sel;
+    pg_query__select_stmt__init(&sel);
     sel.n_target_list = 1;
     sel.target_list = targets;
     sel.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
     sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-    PgQuery__Node sel_node = PG_QUERY__NODE__INIT;
+    PgQuery__Node sel_node;
+    pg_query__node__init(&sel_node);
     sel_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     sel_node.select_stmt = &sel;
-    PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+    PgQuery__RawStmt raw;
+    pg_query__raw_stmt__init(&raw);
     raw.stmt = &sel_node;
     PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr = PG_QUERY__PARSE_RESULT__INIT;
+    PgQuery__ParseResult pr;
+    pg_query__parse_result__init(&pr);
     pr.version = PG_VERSION_NUM;
     pr.n_stmts = 1;
     pr.stmts = stmts;

@@ -631,8 +631,8 @@ test_files_any_order(void)
 {
     const char *names[] = {"a_indexes.sql", "b_orders.sql", "c_users.sql"};
     const char *texts[] = {
-        "CREATE INDEX ON users (email);\nCOMMENT ON TABLE users IS 'u';\n"
-        "ALTER TABLE users ADD CONSTRAINT email_ok CHECK (email <> '');\n",
+        ("CREATE INDEX ON users (email);\nCOMMENT ON TABLE users IS 'u';\n"
+         "ALTER TABLE users ADD CONSTRAINT email_ok CHECK (email <> '');\n"),
         "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n",
         "CREATE TABLE users (id int PRIMARY KEY, email text);\n",
     };
