@@ -41,6 +41,8 @@ typedef struct CatObject {
     const char *name;   /* raw identifier, never quoted */
     AgLoc loc;          /* declaration site in a model file; {0} when introspected */
     const char *comment; /* COMMENT ON ..., NULL when none */
+    const char *renamed_from; /* model annotation "-- autogen: renamed from <old>" (raw
+                                 old name, maybe "schema.name"); never compared */
 } CatObject;
 
 /* An expression: the text to print back and the canonical form to compare.
@@ -79,6 +81,7 @@ typedef struct CatColumn {
     CatSeqOptions identity_seq; /* meaningful only when identity != NONE */
     CatExpr *generated;         /* GENERATED ALWAYS AS (expr) STORED; NULL when not */
     const char *comment;
+    const char *renamed_from;   /* model annotation, see CatObject; never compared */
 } CatColumn;
 
 typedef enum CatConType {
@@ -245,7 +248,8 @@ typedef struct CatFunction {
     const char *fname;
     bool is_procedure;
     const char *identity_args; /* "integer, text": what obj.name holds in parentheses */
-    const char *arguments;     /* pg_get_function_arguments spelling (names, modes, defaults) */
+    const char *arguments;     /* pg_get_function_arguments spelling (names, modes, defaults)
+                                  through cat_canon_func_args: compared, never emitted */
     const char *result;        /* pg_get_function_result spelling; NULL for procedures */
     const char *language;
     const char *body;          /* prosrc as stored, or the SQL-standard body's text */
@@ -271,6 +275,18 @@ typedef struct CatView {
     uint32_t noptions;
     const char **deps;     /* relations and functions it reads, "schema.name", sorted */
     uint32_t ndeps;
+    /* Output columns: NULL (ncolumns 0) while unknown, i.e. a model view without a column
+     * list until tier 2 reads them back; compared only when both sides know them.
+     * column_types (format_type spelling) parallel columns, NULL when unknown: they
+     * decide between CREATE OR REPLACE (columns appended) and DROP + CREATE. */
+    const char **column_types;
+    /* COMMENT ON COLUMN of the view: names sorted, comments parallel. */
+    const char **comment_columns;
+    const char **column_comments;
+    uint32_t ncolumn_comments;
+    bool with_no_data;       /* materialized: WITH NO DATA (not populated); never compared */
+    const char *search_path; /* model only: the file's search_path when it was defined,
+                                "a, b" quoted as needed (tier 2 creates it there) */
 } CatView;
 
 typedef struct CatHashEntry CatHashEntry;
@@ -320,6 +336,28 @@ const char *cat_canon_expr(AgArena *arena, const char *sql);
 
 /* Convenience: a CatExpr for sql with its canon filled in; NULL when sql does not parse. */
 CatExpr *cat_expr_new(AgArena *arena, const char *sql);
+
+/* Canonical form of a whole statement (canon_stmt.c): parsed, unqualified relation and
+ * function names qualified with default_schema (as pg_get_triggerdef prints them with
+ * search_path = ''), expressions inside normalised as cat_canon_expr does, OR REPLACE
+ * dropped, deparsed. Returns NULL when sql is not one statement that parses; the result
+ * lives in arena. Used for CatTrigger.def on both sides. */
+const char *cat_canon_stmt(AgArena *arena, const char *sql, const char *default_schema);
+
+/* A function's argument list as pg_get_function_arguments prints it, with each DEFAULT
+ * expression replaced by its cat_canon_expr form (the server re-spells defaults: 'x'
+ * becomes 'x'::text). Result in arena; never fails (an expression that does not parse
+ * stays as written). */
+const char *cat_canon_func_args(AgArena *arena, const char *args);
+
+/* Canonical forms of a partition key as pg_get_partkeydef prints it ("RANGE (a)") and of
+ * a partition bound as pg_get_expr(relpartbound) prints it ("FOR VALUES IN ('a')",
+ * "DEFAULT"): parsed and deparsed by libpg_query. NULL when sql does not parse; results
+ * in arena. The _new forms return a CatExpr with sql and canon (NULL when unparsable). */
+const char *cat_canon_partkey(AgArena *arena, const char *sql);
+const char *cat_canon_partbound(AgArena *arena, const char *sql);
+CatExpr *cat_partkey_new(AgArena *arena, const char *sql);
+CatExpr *cat_partbound_new(AgArena *arena, const char *sql);
 
 /* Canonical spelling of a type given the pieces of a TypeName as a model writes it:
  * qualified name parts (e.g. {"pg_catalog","int4"} or {"varchar"} or {"mood"}),

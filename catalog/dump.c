@@ -298,11 +298,40 @@ cmp_constraint_ptr(const void *pa, const void *pb)
     return strcmp(a->name ? a->name : "", b->name ? b->name : "");
 }
 
+/* One row-level security policy of a table (policies are sorted by cat_finish). */
+static void
+put_policy(Dump *d, const CatPolicy *p)
+{
+    ag_buf_puts(d->out, "  policy ");
+    put_ident(d, p->name);
+    field_bool(d, "permissive", p->permissive);
+    field_char(d, "cmd", p->cmd);
+    field_idents(d, "roles", p->roles, p->nroles);
+    field_expr(d, "using", p->using_expr);
+    field_expr(d, "with_check", p->check_expr);
+    field_text(d, "comment", p->comment);
+    field_loc(d, p->loc);
+    ag_buf_putc(d->out, '\n');
+}
+
 static void
 put_table(Dump *d, const CatTable *t)
 {
     field_bool(d, "unlogged", t->unlogged);
+    /* Shown only when set, so dumps of tables without them read as before. */
+    if (t->rls_enabled || t->rls_forced) {
+        field_bool(d, "rls_enabled", t->rls_enabled);
+        field_bool(d, "rls_forced", t->rls_forced);
+    }
+    if (t->partition_key)
+        field_expr(d, "partition_key", t->partition_key);
+    if (t->partition_of || t->partition_bound) {
+        field_qualified(d, "partition_of", t->partition_of_schema, t->partition_of);
+        field_expr(d, "partition_bound", t->partition_bound);
+    }
     ag_buf_putc(d->out, '\n');
+    for (uint32_t i = 0; i < t->npolicies; i++)
+        put_policy(d, &t->policies[i]);
     for (uint32_t i = 0; i < t->ncolumns; i++)
         put_column(d, i + 1, &t->columns[i]);
     if (t->nconstraints == 0)

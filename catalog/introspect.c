@@ -1063,6 +1063,135 @@ load_index_keys(Load *ld)
     return true;
 }
 
+/* ---- partitioning, row-level security and policies -------------------------------- */
+
+/* A partition key or bound printed by the server, with its canonical form (the text as
+ * its own canon, with a warning, if the canonicaliser refuses it: never lost). */
+static CatExpr *
+get_part_expr(Load *ld, const PGresult *res, int row, int f, bool bound)
+{
+    if (PQgetisnull(res, row, f))
+        return NULL;
+    const char *sql = PQgetvalue(res, row, f);
+    CatExpr *e = bound ? cat_partbound_new(ld->arena, sql) : cat_partkey_new(ld->arena, sql);
+    if (e)
+        return e;
+    ag_diag_warning(ld->diag, no_loc, "cannot canonicalise a partition key or bound");
+    ag_diag_detail(ld->diag, "text was: %s", sql);
+    e = ag_arena_alloc(ld->arena, sizeof(CatExpr));
+    e->sql = ag_arena_strdup(ld->arena, sql);
+    e->canon = e->sql;
+    return e;
+}
+
+/* Per table: RLS flags, the partition key of a partitioned table, and for a partition
+ * its parent and bound. A partition whose parent is not loaded (another schema left out
+ * by the filter) is read as a plain table. */
+static bool
+load_partitions_rls(Load *ld)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q, "SELECT c.oid,\n"
+                        "       c.relrowsecurity,\n"
+                        "       c.relforcerowsecurity,\n"
+                        "       CASE WHEN c.relkind = 'p'\n"
+                        "            THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,\n"
+                        "       h.inhparent,\n"
+                        "       pn.nspname AS parent_schema,\n"
+                        "       pc.relname AS parent_name,\n"
+                        "       CASE WHEN c.relispartition\n"
+                        "            THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid)\n"
+                        "            END AS bound\n"
+                        "FROM pg_catalog.pg_class c\n"
+                        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+                        "LEFT JOIN pg_catalog.pg_inherits h\n"
+                        "  ON c.relispartition\n"
+                        " AND h.inhrelid = c.oid\n"
+                        "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = h.inhparent\n"
+                        "LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace\n"
+                        "WHERE (c.relkind = 'p' OR c.relispartition OR c.relrowsecurity\n"
+                        "       OR c.relforcerowsecurity)\n");
+    put_table_filter(ld);
+    PGresult *res = query_or_report(ld);
+    if (!res)
+        return false;
+    int f_oid = field(res, "oid");
+    int f_rls = field(res, "relrowsecurity");
+    int f_force = field(res, "relforcerowsecurity");
+    int f_key = field(res, "partkey");
+    int f_parent = field(res, "inhparent");
+    int f_pschema = field(res, "parent_schema");
+    int f_pname = field(res, "parent_name");
+    int f_bound = field(res, "bound");
+    for (int r = 0; r < PQntuples(res); r++) {
+        CatTable *t = oidmap_get(&ld->tables, get_oid(res, r, f_oid));
+        if (!t)
+            continue;
+        t->rls_enabled = get_bool(res, r, f_rls);
+        t->rls_forced = get_bool(res, r, f_force);
+        t->partition_key = get_part_expr(ld, res, r, f_key, false);
+        if (oidmap_get(&ld->tables, get_oid(res, r, f_parent))) {
+            t->partition_of_schema = get_str(ld, res, r, f_pschema);
+            t->partition_of = get_str(ld, res, r, f_pname);
+            t->partition_bound = get_part_expr(ld, res, r, f_bound, true);
+        }
+    }
+    PQclear(res);
+    return true;
+}
+
+/* Row-level security policies; roles sorted by bytes, PUBLIC (role 0) as "public". */
+static bool
+load_policies(Load *ld)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q, "SELECT p.polrelid,\n"
+                        "       p.polname,\n"
+                        "       p.polcmd,\n"
+                        "       p.polpermissive,\n"
+                        "       ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public'\n"
+                        "                         ELSE ro.rolname::pg_catalog.text END\n"
+                        "             FROM pg_catalog.unnest(p.polroles) AS r(oid)\n"
+                        "             LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = r.oid\n"
+                        "             ORDER BY 1 COLLATE \"C\") AS roles,\n"
+                        "       pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,\n"
+                        "       pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,\n"
+                        "       dsc.description\n"
+                        "FROM pg_catalog.pg_policy p\n"
+                        "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid\n"
+                        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n");
+    put_comment_join(ld, "'pg_catalog.pg_policy'::pg_catalog.regclass", "p.oid", "0");
+    ag_buf_puts(&ld->q, "WHERE true\n");
+    put_table_filter(ld);
+    PGresult *res = query_or_report(ld);
+    if (!res)
+        return false;
+    int f_rel = field(res, "polrelid");
+    int f_name = field(res, "polname");
+    int f_cmd = field(res, "polcmd");
+    int f_perm = field(res, "polpermissive");
+    int f_roles = field(res, "roles");
+    int f_using = field(res, "using_expr");
+    int f_check = field(res, "check_expr");
+    int f_comment = field(res, "description");
+    for (int r = 0; r < PQntuples(res); r++) {
+        CatTable *t = oidmap_get(&ld->tables, get_oid(res, r, f_rel));
+        if (!t)
+            continue;
+        CatPolicy pol = {0};
+        pol.name = get_str(ld, res, r, f_name);
+        pol.cmd = get_char(res, r, f_cmd);
+        pol.permissive = get_bool(res, r, f_perm);
+        pol.nroles = get_str_array(ld, res, r, f_roles, &pol.roles);
+        pol.using_expr = get_expr(ld, res, r, f_using);
+        pol.check_expr = get_expr(ld, res, r, f_check);
+        pol.comment = get_str(ld, res, r, f_comment);
+        cat_table_add_policy(ld->cat, t, &pol);
+    }
+    PQclear(res);
+    return true;
+}
+
 /* ---- the transaction ---------------------------------------------------------------- */
 
 static bool
@@ -1072,7 +1201,7 @@ run_loaders(Load *ld)
      * indexes; constraints and indexes before their keys. */
     return load_schemas(ld) && load_extensions(ld) && load_enums(ld) && load_sequences(ld) &&
            load_tables(ld) && load_columns(ld) && load_constraints(ld) && load_indexes(ld) &&
-           load_index_keys(ld);
+           load_index_keys(ld) && load_partitions_rls(ld) && load_policies(ld);
 }
 
 static bool
