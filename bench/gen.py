@@ -30,6 +30,7 @@ def schema(changed):
     r = random.Random(7)
     for t in range(n):
         touched = changed and t % 20 == 3
+        drop_c1 = touched and t % 40 == 3
         ncols = r.randint(4, 12)
         cols = ["    id bigserial PRIMARY KEY"]
         colnames = []
@@ -38,28 +39,28 @@ def schema(changed):
             name = "c%d_%s" % (c, ty.split("(")[0].replace(" ", "_"))
             colnames.append((name, ty))
             spec = "    %s %s" % (name, ty)
+            dropped = drop_c1 and name.startswith("c1_")
             if r.random() < 0.4:
                 spec += " NOT NULL"
             d = defaults[ty]
             if d and r.random() < 0.3:
                 spec += " DEFAULT " + d
-            cols.append(spec)
+            if not dropped:
+                cols.append(spec)
         cols.append("    status status_%d NOT NULL DEFAULT 'new'" % (t % nenums))
         if t > 0 and r.random() < 0.6:
             cols.append("    parent_id bigint REFERENCES t%d (id) ON DELETE CASCADE" % r.randint(0, t - 1))
         num = [c for c, ty in colnames if ty in ("integer", "bigint", "numeric(12,2)")]
-        if num and r.random() < 0.3:
+        if num and r.random() < 0.3 and not (drop_c1 and num[0].startswith("c1_")):
             cols.append("    CHECK (%s >= 0)" % num[0])
         if touched:
             cols.append("    added_col text")
-            if t % 40 == 3:
-                cols = [c for c in cols if not c.startswith("    c1_")]
         lines.append("CREATE TABLE t%d (\n%s\n);" % (t, ",\n".join(cols)))
         for i in range(r.randint(1, 4)):
             name, ty = r.choice(colnames)
-            if touched and name.startswith("c1_") and t % 40 == 3:
-                continue
             kind = r.random()
+            if drop_c1 and name.startswith("c1_"):
+                continue
             if kind < 0.2:
                 lines.append("CREATE INDEX t%d_i%d ON t%d (%s) WHERE %s IS NOT NULL;" % (t, i, t, name, name))
             elif kind < 0.3 and ty == "text":

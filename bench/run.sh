@@ -20,7 +20,7 @@ dsn=$("$root/tests/e2e/pg.sh" start "$work/pg")
 measure() {
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || [ $? = 1 ] ||
         { cat "$work/err" >&2; exit 1; }
-    cat "$work/time"
+    tail -1 "$work/time"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -48,6 +48,27 @@ typedef struct Ctx {
     bool tty;
 } Ctx;
 
+/* AUTOGEN_TIMING=1 prints how long each stage took to stderr (for the benchmark's
+ * "where the time goes"). */
+static void
+stage_done(const char *stage)
+{
+    static int enabled = -1;
+    static struct timespec last;
+    if (enabled < 0) {
+        const char *e = getenv("AUTOGEN_TIMING");
+        enabled = e && *e && strcmp(e, "0") != 0;
+        clock_gettime(CLOCK_MONOTONIC, &last);
+    }
+    if (!enabled || !stage)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double ms = (double) (now.tv_sec - last.tv_sec) * 1e3 + (double) (now.tv_nsec - last.tv_nsec) / 1e6;
+    fprintf(stderr, "autogen: timing: %-12s %8.1f ms\n", stage, ms);
+    last = now;
+}
+
 static Ctx *g_ctx; /* for the signal handler: stop the scratch server on SIGINT/SIGTERM */
 
 static void
@@ -320,6 +341,7 @@ load_models(Ctx *c, Catalog **out)
     const char *paths[1] = {c->cfg.models};
     if (!prs_load_paths(cat, paths, 1, &c->diag))
         return CMD_EXIT_INPUT;
+    stage_done("parse");
     *out = cat;
     return CMD_EXIT_OK;
 }
@@ -338,6 +360,7 @@ connect_db(Ctx *c, PGconn **out)
     PGconn *conn = mig_connect(c->cfg.database_url ? c->cfg.database_url : "", NULL, &c->diag);
     if (!conn)
         return CMD_EXIT_ENV;
+    stage_done("connect");
     *out = conn;
     return CMD_EXIT_OK;
 }
@@ -349,6 +372,7 @@ introspect(Ctx *c, PGconn *conn, Catalog **out)
     CatFilter f = make_filter(c);
     if (!cat_load_db(cat, conn, &f, &c->diag))
         return CMD_EXIT_ENV;
+    stage_done("introspect");
     *out = cat;
     return CMD_EXIT_OK;
 }
@@ -360,6 +384,7 @@ settle(Ctx *c, Catalog *want, const Catalog *have, PGconn *conn)
 {
     if (!cat_settle_exprs(want, have, conn, &c->diag))
         return CMD_EXIT_ENV;
+    stage_done("settle");
     return CMD_EXIT_OK;
 }
 
@@ -1171,6 +1196,7 @@ cmd_diff(Ctx *c)
     DiffChangeset *cs = c->args.down ? diff_catalogs(&c->arena, want, have, &dopts)
                                      : diff_catalogs(&c->arena, have, want, &dopts);
     PQfinish(conn);
+    stage_done("diff");
     AgBuf out;
     ag_buf_init(&out);
     if (strcmp(c->args.format, "json") == 0) {
@@ -1182,6 +1208,7 @@ cmd_diff(Ctx *c)
     }
     fputs(ag_buf_cstr(&out), stdout);
     ag_buf_free(&out);
+    stage_done("emit");
     return diff_count(cs) ? CMD_EXIT_DRIFT : CMD_EXIT_OK;
 }
 
@@ -1272,6 +1299,7 @@ main(int argc, char **argv)
     const char *settings[64];
     if (argc > 60)
         return usage_error("%s", "too many arguments");
+    stage_done(NULL);
     int rc = parse_args(c, argc, argv, values, settings);
     if (rc)
         return rc;
