@@ -1,0 +1,6 @@
+-- revision: abc
+-- parent: a, b, c, d, e
+
+-- autogen:upgrade
+
+-- autogen:downgrade

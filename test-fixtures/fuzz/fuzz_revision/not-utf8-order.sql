@@ -1,0 +1,4 @@
+-- revision: ÿ
+-- parent: 
+-- autogen:downgrade
+-- autogen:upgrade

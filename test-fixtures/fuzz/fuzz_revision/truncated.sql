@@ -1,0 +1,5 @@
+-- revision: abc
+-- parent: base
+
+-- autogen:upgrade
+SELECT 1;
