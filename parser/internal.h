@@ -206,6 +206,15 @@ const char *prs_defelem_str(AgArena *a, const PrsNode *arg);
 /* ---- statements ------------------------------------------------------------ */
 
 void prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t loc);
+/* partition.c: PARTITION BY / PARTITION OF of a new table; ATTACH / DETACH PARTITION and
+ * row-level security subcommands (true when cmd was one of them); policies. */
+void prs_partition_create(PrsContext *ctx, CatTable *t, const PgQuery__CreateStmt *cs);
+bool prs_partition_alter(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd,
+                         AgLoc loc);
+void prs_create_policy(PrsContext *ctx, const PgQuery__CreatePolicyStmt *ps, int32_t loc);
+void prs_alter_policy(PrsContext *ctx, const PgQuery__AlterPolicyStmt *ps, int32_t loc);
+/* COMMENT ON POLICY name ON [schema.]table: items are the object's name list. */
+bool prs_comment_policy(PrsContext *ctx, PrsNode **items, size_t n, const char *text, AgLoc loc);
 void prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as);
 void prs_rename(PrsContext *ctx, const PgQuery__RenameStmt *rs);
 void prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t loc);
@@ -216,6 +225,29 @@ void prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t l
 void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t loc);
 void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
 void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
+
+/* Functions, procedures and triggers (function.c). */
+void prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int32_t loc);
+void prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t loc);
+/* ALTER TABLE ... ENABLE / DISABLE TRIGGER name: state is pg_trigger.tgenabled. */
+bool prs_trigger_state(PrsContext *ctx, CatTable *t, const char *name, char state, AgLoc loc);
+void prs_comment_function(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
+                          const char *text);
+void prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
+                         const char *text);
+
+/* Views (view.c). prs_create_matview returns false when cs is not a materialized view.
+ * prs_matview_table: a stand-in table (tmp arena) for an index on a materialized view,
+ * NULL when schema.name is not one. prs_comment_view: handles COMMENT ON VIEW,
+ * MATERIALIZED VIEW and COLUMN of a view, false when the target is not a view. */
+void prs_create_view(PrsContext *ctx, const PgQuery__ViewStmt *vs);
+bool prs_create_matview(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs);
+CatTable *prs_matview_table(PrsContext *ctx, const char *schema, const char *name,
+                            const PgQuery__IndexStmt *is);
+bool prs_comment_view(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text);
+/* REFRESH MATERIALIZED VIEW (pg_dump writes one after WITH NO DATA): the view is
+ * populated. False when the view is not one of the model's. */
+bool prs_refresh_matview(PrsContext *ctx, const PgQuery__RefreshMatViewStmt *rs);
 
 /* Sequence options (CREATE SEQUENCE, identity) applied over opts; type_default is the
  * AS type when none is given. Reports bad options; returns OWNED BY (a String list) or

@@ -295,9 +295,6 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         return "functions";
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
         return "triggers";
-    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
-    case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
-        return "policies";
     case PG_QUERY__NODE__NODE_RULE_STMT:
         return "rules";
     case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
@@ -598,6 +595,29 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
         return;
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
         prs_comment(ctx, n->comment_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+        prs_create_policy(ctx, n->create_policy_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+        prs_alter_policy(ctx, n->alter_policy_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+        prs_create_view(ctx, n->view_stmt);
+        return;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+        if (prs_create_matview(ctx, n->create_table_as_stmt))
+            return;
+        break;
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+        if (prs_refresh_matview(ctx, n->refresh_mat_view_stmt))
+            return;
+        break;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+        prs_create_function(ctx, n->create_function_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+        prs_create_trigger(ctx, n->create_trig_stmt, loc);
         return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: {
         const PgQuery__VariableSetStmt *vs = n->variable_set_stmt;

@@ -961,14 +961,10 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
         prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc);
         return;
     }
-    if (cs->partspec || cs->partbound)
-        ag_diag_warning(ctx->diag, loc,
-                        "autogen does not manage partitioning yet: %s is loaded as a plain "
-                        "table",
-                        cat_qualified(ctx->tmp, schema, rv->relname));
     CatTable *t = (CatTable *) cat_add(ctx->cat, CAT_TABLE, schema, rv->relname, loc);
     if (!t)
         return;
+    prs_partition_create(ctx, t, cs);
     t->unlogged = rv->relpersistence && rv->relpersistence[0] == 'u';
     for (size_t i = 0; i < cs->n_inh_relations; i++)
         copy_parent(ctx, t, cs->inh_relations[i]->range_var, loc);
@@ -1134,6 +1130,8 @@ set_identity(PrsContext *ctx, CatColumn *col, const PgQuery__AlterTableCmd *cmd,
 static void
 alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc loc)
 {
+    if (prs_partition_alter(ctx, t, cmd, loc))
+        return; /* partition.c: ATTACH / DETACH PARTITION, ROW LEVEL SECURITY */
     switch (cmd->subtype) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse: {
