@@ -34,7 +34,7 @@ typedef struct CmdArgs {
     const char *format; /* "text" or "json" */
     const char *renames[CMD_MAX_RENAMES];
     uint32_t nrenames;
-    bool empty, sql, force, no_wait, verbose, down, online, all, help, quiet, no_renames;
+    bool empty, sql, force, no_wait, verbose, down, online, all, help, quiet, no_renames, verify;
 } CmdArgs;
 
 typedef struct Ctx {
@@ -102,6 +102,8 @@ static const char usage_text[] =
     "  check                   exit 1 when models, migrations and database disagree\n"
     "  diff                    print the SQL that would bring the database to the models\n"
     "  dump                    print (or --out FILE: write) the database schema as a model\n"
+    "  verify [REV | --all]    prove revisions in a scratch database: upgrade (head: equal to\n"
+    "                          the models), downgrade (equal to before), upgrade again\n"
     "\n"
     "options:\n"
     "  -c, --config FILE       configuration file (default: ./autogen.conf when present)\n"
@@ -113,7 +115,9 @@ static const char usage_text[] =
     "  --schema NAME           manage only this schema (repeatable)\n"
     "  --version-table [S.]T   the version table (default: public.autogen_version)\n"
     "  --lock-timeout MS       lock_timeout for migration DDL (default: 5000)\n"
-    "  --format text|json      output of check and diff (default: text)\n"
+    "  --format text|json      output of check, diff and verify (default: text)\n"
+    "  --all                   verify: every revision\n"
+    "  --verify                revision: verify the new revision before writing it\n"
     "  -m, --message MSG       message of a new revision\n"
     "  --empty                 revision: write an empty revision\n"
     "  --online                generate CREATE/DROP INDEX CONCURRENTLY (no transaction)\n"
@@ -139,11 +143,14 @@ static const CmdHelp command_help[] = {
              "Create DIR/autogen.conf, DIR/models/ and DIR/migrations/ (DIR defaults to .).\n"
              "Existing files are left alone.\n"},
     {"revision",
-     "usage: autogen revision -m MESSAGE [--empty] [--online]\n"
+     "usage: autogen revision -m MESSAGE [--empty] [--online] [--verify [--force]]\n"
      "Compare the models with the database at head and write migrations/<id>_<slug>.sql\n"
      "with an upgrade and a downgrade section. The database must be at head. Without a\n"
      "configured database, the migrations are replayed in a scratch server instead.\n"
-     "Nothing to do: says so and writes nothing. --empty writes a blank revision.\n"},
+     "Nothing to do: says so and writes nothing. --empty writes a blank revision.\n"
+     "--verify proves the new revision in a scratch database first (upgrade equals the\n"
+     "models, downgrade returns, upgrade again) and writes nothing when it fails,\n"
+     "unless --force.\n"},
     {"upgrade", "usage: autogen upgrade [head | REV | +N] [--sql] [--force] [--no-wait]\n"
                 "Apply each pending revision in its own transaction with its version-table\n"
                 "row. --sql prints the script instead of connecting. Revisions with\n"
@@ -165,6 +172,12 @@ static const CmdHelp command_help[] = {
     {"diff", "usage: autogen diff [--models PATH] [--database URL] [--down] [--format json]\n"
              "Print the SQL that brings the database to the models (--down: back). Exit 0\n"
              "when there is nothing to do, 1 when there is.\n"},
+    {"verify", "usage: autogen verify [REV | head | --all] [--format json] [--dev-url URL]\n"
+               "In a scratch server (or --dev-url), apply the chain up to the revision's\n"
+               "parent, then its upgrade (for head: compare with the models), its downgrade\n"
+               "(compare with the state before) and its upgrade again (compare with the\n"
+               "first upgrade). Differences are listed per object. Exit 1 when any step\n"
+               "differs or fails. --all verifies every revision in chain order.\n"},
     {"dump", "usage: autogen dump [--database URL] [--out FILE]\n"
              "Write the database's schema as model DDL (stdout, or FILE).\n"},
 };
@@ -271,6 +284,8 @@ parse_args(Ctx *c, int argc, char **argv, const char **values, const char **sett
             a->online = true;
         } else if (strcmp(s, "--all") == 0) {
             a->all = true;
+        } else if (strcmp(s, "--verify") == 0) {
+            a->verify = true;
         } else if (strcmp(s, "--no-renames") == 0) {
             a->no_renames = true;
         } else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0) {
@@ -605,6 +620,46 @@ make_sql(Ctx *c, const DiffChangeset *cs)
     return s;
 }
 
+static int verify_chain(Ctx *c, const MigChain *chain, const char *only, Catalog *models,
+                        AgVec *steps);
+static int report_verify(Ctx *c, AgVec *steps, bool json);
+
+/* --verify: replay the chain plus the new revision (not yet written) in a scratch
+ * database and prove its upgrade reaches the models and its downgrade returns. */
+static int
+verify_new_revision(Ctx *c, const MigChain *chain, const MigNewRevision *nr, Catalog *want)
+{
+    const char *vid = "000000000000";
+    char *text = mig_revision_render(&c->arena, nr, vid, "verify");
+    MigRevision *r = mig_revision_parse(&c->arena, "(new revision)", text, &c->diag);
+    if (!r)
+        return CMD_EXIT_INTERNAL;
+    MigChain copy = *chain;
+    copy.revs = ag_arena_alloc(&c->arena, sizeof(MigRevision *) * (chain->nrevs + 1));
+    memcpy(copy.revs, chain->revs, sizeof(MigRevision *) * chain->nrevs);
+    r->depth = chain->nheads ? chain->heads[0]->depth + 1 : 1;
+    copy.revs[copy.nrevs++] = r;
+    /* The old head is no longer a head: children counts decide who is compared with
+     * the models, so count the new child on a copy of the parent. */
+    for (size_t i = 0; i < copy.nrevs - 1; i++) {
+        for (uint32_t k = 0; k < r->nparents; k++) {
+            if (strcmp(copy.revs[i]->id, r->parents[k]) == 0) {
+                MigRevision *p = ag_arena_memdup(&c->arena, copy.revs[i], sizeof(MigRevision));
+                p->nchildren++;
+                copy.revs[i] = p;
+            }
+        }
+    }
+    copy.heads = &copy.revs[copy.nrevs - 1];
+    copy.nheads = 1;
+    AgVec steps = {0};
+    int rc = verify_chain(c, &copy, vid, want, &steps);
+    if (!rc)
+        rc = report_verify(c, &steps, false);
+    ag_vec_free(&steps);
+    return rc;
+}
+
 static int
 cmd_revision(Ctx *c, bool merge)
 {
@@ -673,6 +728,20 @@ cmd_revision(Ctx *c, bool merge)
     } else {
         nr.upgrade_sql = merge ? "" : "-- write the upgrade here\n";
         nr.downgrade_sql = merge ? "" : "-- write the downgrade here\n";
+    }
+    if (c->args.verify && !merge && !c->args.empty) {
+        Catalog *want2;
+        /* A fresh model catalog: settling rewrote canons of the first against the
+         * database at head, and verify settles against the scratch copy. */
+        if ((rc = load_models(c, &want2)))
+            return fail(c, rc);
+        rc = verify_new_revision(c, &chain, &nr, want2);
+        if (rc && !c->args.force) {
+            ag_diag_error(&c->diag, (AgLoc){0},
+                          "the new revision does not verify: nothing written (--force writes "
+                          "it anyway)");
+            return fail(c, rc == CMD_EXIT_DRIFT ? CMD_EXIT_DRIFT : rc);
+        }
     }
     const char *path = mig_revision_write(&c->arena, c->cfg.migrations, &nr, &c->diag);
     if (!path)
@@ -1242,6 +1311,207 @@ cmd_dump(Ctx *c)
     return ok ? CMD_EXIT_OK : fail(c, CMD_EXIT_ENV);
 }
 
+/* ---- verify --------------------------------------------------------------------------- */
+
+typedef struct VerifyStep {
+    const char *what; /* "upgrade", "downgrade", "re-upgrade" */
+    const char *rev;
+    bool ok;
+    const char *differences; /* summary lines of what differs, NULL when ok */
+} VerifyStep;
+
+/* Lines describing how catalog got differs from want; NULL when they are the same. */
+static char *
+catalog_differences(Ctx *c, const Catalog *want, const Catalog *got)
+{
+    DiffChangeset *cs = diff_catalogs(&c->arena, got, want, NULL);
+    if (diff_count(cs) == 0)
+        return NULL;
+    return make_summary(c, cs);
+}
+
+static void
+print_lines(const char *indent, const char *s)
+{
+    while (s && *s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t) (nl - s) : strlen(s);
+        printf("%s%.*s\n", indent, (int) n, s);
+        s += n + (nl ? 1 : 0);
+    }
+}
+
+/* Prove revisions in a scratch database: for each revision in chain order, from the
+ * state of its parents: upgrade (for head: compare with the models), downgrade (compare
+ * with the state before), upgrade again (compare with the state after the first).
+ * only: verify this revision alone (its ancestors are just applied), NULL: all. */
+static int
+verify_chain(Ctx *c, const MigChain *chain, const char *only, Catalog *models, AgVec *steps)
+{
+    PGconn *conn;
+    int rc = scratch_connect(c, &conn);
+    if (rc)
+        return rc;
+    MigVersionTable vt = make_vt(c);
+    MigApplyOptions o = make_apply_opts(c, &vt);
+    o.lock_timeout_ms = 0;
+    o.lock_retries = 0;
+    o.progress = false;
+    o.force = true;
+    if (!mig_version_ensure(conn, &vt, &c->diag)) {
+        scratch_done(c, conn);
+        return CMD_EXIT_ENV;
+    }
+    Catalog *before = NULL;
+    bool failed = false;
+    for (size_t i = 0; i < chain->nrevs && !failed; i++) {
+        MigRevision *r = chain->revs[i];
+        bool check = !only || strcmp(only, r->id) == 0;
+        if (only && !check && !is_ancestor(chain, r->id, only))
+            continue;
+        if (check && !before && (rc = introspect(c, conn, &before)))
+            break;
+        if (!mig_apply_revision(conn, r, true, &o, &c->diag)) {
+            VerifyStep *st = ag_arena_alloc(&c->arena, sizeof(VerifyStep));
+            *st = (VerifyStep){"upgrade", r->id, false, "the upgrade failed (see the error)"};
+            ag_vec_push(steps, st);
+            failed = true;
+            break;
+        }
+        if (!check) {
+            before = NULL;
+            continue;
+        }
+        Catalog *after;
+        if ((rc = introspect(c, conn, &after)))
+            break;
+        VerifyStep *up = ag_arena_alloc(&c->arena, sizeof(VerifyStep));
+        *up = (VerifyStep){"upgrade", r->id, true, NULL};
+        if (r->nchildren == 0 && models) {
+            if ((rc = settle(c, models, after, conn)))
+                break;
+            up->differences = catalog_differences(c, models, after);
+            up->ok = up->differences == NULL;
+        }
+        ag_vec_push(steps, up);
+        VerifyStep *down = ag_arena_alloc(&c->arena, sizeof(VerifyStep));
+        *down = (VerifyStep){"downgrade", r->id, true, NULL};
+        ag_vec_push(steps, down);
+        if (!mig_apply_revision(conn, r, false, &o, &c->diag)) {
+            down->ok = false;
+            down->differences = "the downgrade failed (see the error)";
+            failed = true;
+            break;
+        }
+        Catalog *back;
+        if ((rc = introspect(c, conn, &back)))
+            break;
+        down->differences = catalog_differences(c, before, back);
+        down->ok = down->differences == NULL;
+        VerifyStep *again = ag_arena_alloc(&c->arena, sizeof(VerifyStep));
+        *again = (VerifyStep){"re-upgrade", r->id, true, NULL};
+        ag_vec_push(steps, again);
+        if (!mig_apply_revision(conn, r, true, &o, &c->diag)) {
+            again->ok = false;
+            again->differences = "the second upgrade failed (see the error)";
+            failed = true;
+            break;
+        }
+        Catalog *twice;
+        if ((rc = introspect(c, conn, &twice)))
+            break;
+        again->differences = catalog_differences(c, after, twice);
+        again->ok = again->differences == NULL;
+        before = twice;
+    }
+    scratch_done(c, conn);
+    return rc;
+}
+
+static int
+report_verify(Ctx *c, AgVec *steps, bool json)
+{
+    bool all_ok = true;
+    for (size_t i = 0; i < steps->len; i++)
+        all_ok = all_ok && ((VerifyStep *) steps->items[i])->ok;
+    if (json) {
+        AgBuf out;
+        ag_buf_init(&out);
+        ag_buf_printf(&out, "{\"ok\": %s, \"steps\": [", all_ok ? "true" : "false");
+        for (size_t i = 0; i < steps->len; i++) {
+            VerifyStep *st = steps->items[i];
+            ag_buf_printf(&out, "%s{\"revision\": ", i ? ", " : "");
+            json_escape(&out, st->rev);
+            ag_buf_puts(&out, ", \"step\": ");
+            json_escape(&out, st->what);
+            ag_buf_printf(&out, ", \"ok\": %s, \"differences\": ", st->ok ? "true" : "false");
+            if (st->differences)
+                json_escape(&out, st->differences);
+            else
+                ag_buf_puts(&out, "null");
+            ag_buf_putc(&out, '}');
+        }
+        ag_buf_puts(&out, "]}\n");
+        fputs(ag_buf_cstr(&out), stdout);
+        ag_buf_free(&out);
+    } else {
+        for (size_t i = 0; i < steps->len; i++) {
+            VerifyStep *st = steps->items[i];
+            if (!c->args.quiet || !st->ok)
+                printf("%s %-10s %s\n", st->ok ? "ok  " : "FAIL", st->what, st->rev);
+            if (!st->ok)
+                print_lines("       ", st->differences);
+        }
+    }
+    return all_ok ? CMD_EXIT_OK : CMD_EXIT_DRIFT;
+}
+
+static int
+cmd_verify(Ctx *c)
+{
+    MigChain chain;
+    int rc = load_chain(c, &chain);
+    if (rc)
+        return fail(c, rc);
+    if (chain.nrevs == 0) {
+        ag_diag_error(&c->diag, (AgLoc){0}, "no revisions in %s to verify", c->cfg.migrations);
+        return fail(c, CMD_EXIT_INPUT);
+    }
+    const char *only = NULL;
+    if (!c->args.all) {
+        if (c->args.target && strcmp(c->args.target, "head") != 0) {
+            MigRevision *r = mig_chain_find(&chain, c->args.target);
+            if (!r) {
+                ag_diag_error(&c->diag, (AgLoc){0}, "can't locate revision %s", c->args.target);
+                return fail(c, CMD_EXIT_INPUT);
+            }
+            only = r->id;
+        } else {
+            if (chain.nheads != 1) {
+                ag_diag_error(&c->diag, (AgLoc){0}, "the chain has %zu heads: name a revision",
+                              chain.nheads);
+                return fail(c, CMD_EXIT_INPUT);
+            }
+            only = chain.heads[0]->id;
+        }
+    }
+    Catalog *models = NULL;
+    struct stat st;
+    if (stat(c->cfg.models, &st) == 0 && (rc = load_models(c, &models)))
+        return fail(c, rc);
+    AgVec steps = {0};
+    rc = verify_chain(c, &chain, only, models, &steps);
+    if (rc) {
+        ag_vec_free(&steps);
+        return fail(c, rc);
+    }
+    if (c->diag.nerrors)
+        ag_diag_print(&c->diag, stderr);
+    rc = report_verify(c, &steps, strcmp(c->args.format, "json") == 0);
+    ag_vec_free(&steps);
+    return rc;
+}
+
 /* ---- init -------------------------------------------------------------------------- */
 
 static int
@@ -1352,6 +1622,8 @@ main(int argc, char **argv)
         rc = cmd_diff(c);
     else if (strcmp(cmd, "dump") == 0)
         rc = cmd_dump(c);
+    else if (strcmp(cmd, "verify") == 0)
+        rc = cmd_verify(c);
     else
         rc = usage_error("unknown command %s", cmd);
     if (c->scratch_started)
