@@ -42,6 +42,7 @@
 #define REGCLASS_CONSTRAINT   "'pg_catalog.pg_constraint'::pg_catalog.regclass"
 #define RELKIND_TABLES        "'r', 'p'"
 #define RELKIND_SEQUENCE      "'S'"
+#define RELKIND_MATVIEW       "'m'"
 #define TYPTYPE_ENUM          "'e'"
 #define DEPTYPE_EXTENSION     "'e'"
 #define DEPTYPE_AUTO          "'a'"
