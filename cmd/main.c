@@ -71,9 +71,23 @@ stage_done(const char *stage)
 
 static Ctx *g_ctx; /* for the signal handler: stop the scratch server on SIGINT/SIGTERM */
 
+/* While a revision runs: the cancel handle of its connection, so SIGINT/SIGTERM cancel the
+ * statement in flight at once instead of leaving the backend to notice the closed socket.
+ * PQcancel is safe in a signal handler; the transaction is rolled back by the server. */
+static PGcancel *volatile g_cancel;
+
 static void
 on_signal(int sig)
 {
+    if (g_cancel) {
+        char err[256];
+        static const char msg[] = "autogen: interrupted: the revision in progress is rolled "
+                                  "back; run the command again to continue\n";
+        PQcancel(g_cancel, err, sizeof(err));
+        if (write(2, msg, sizeof(msg) - 1) < 0) {
+            /* nothing more to do in a signal handler */
+        }
+    }
     if (g_ctx && g_ctx->scratch_started)
         mig_scratch_stop(&g_ctx->scratch);
     signal(sig, SIG_DFL);
@@ -963,18 +977,25 @@ cmd_migrate(Ctx *c, bool up)
         }
     }
     MigApplyOptions o = make_apply_opts(c, &vt);
+    g_cancel = PQgetCancel(conn);
     for (size_t i = 0; i < plan.n; i++) {
         MigRevision *r = plan.revs[i];
         if (o.progress)
             fprintf(stderr, "autogen: %s revision %zu of %zu: %s %s\n",
                     up ? "applying" : "reverting", i + 1, plan.n, r->id, r->message);
         if (!mig_apply_revision(conn, r, up, &o, &c->diag)) {
+            PGcancel *cancel = g_cancel;
+            g_cancel = NULL;
+            PQfreeCancel(cancel);
             PQfinish(conn);
             return fail(c, CMD_EXIT_ENV);
         }
         if (!c->args.quiet && !o.progress)
             printf("%s %s %s\n", up ? "Applied" : "Reverted", r->id, r->message);
     }
+    PGcancel *cancel = g_cancel;
+    g_cancel = NULL;
+    PQfreeCancel(cancel);
     if (plan.n == 0 && !c->args.quiet)
         printf("Nothing to do: the database is already at the target.\n");
     mig_unlock(conn);
