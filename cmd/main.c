@@ -367,6 +367,11 @@ load_models(Ctx *c, Catalog **out)
                                             "autogen.conf)", c->cfg.models);
         return CMD_EXIT_INPUT;
     }
+    if (access(c->cfg.models, R_OK) != 0) {
+        ag_diag_error(&c->diag, (AgLoc){0}, "cannot read models %s: %s", c->cfg.models,
+                      strerror(errno));
+        return CMD_EXIT_ENV;
+    }
     const char *paths[1] = {c->cfg.models};
     if (!prs_load_paths(cat, paths, 1, &c->diag))
         return CMD_EXIT_INPUT;
