@@ -269,6 +269,8 @@ plan_init(DiffCtx *c, const CatTable *f)
     AgArena *a = &c->scratch;
     p->from = f;
     p->to = cat_table_find(c->to, f->obj.schema, f->obj.name);
+    if (p->to && diff_partition_recreate(f, p->to))
+        p->to = NULL; /* partition.c: a new partition key means a new table */
     p->drop_step = NONE;
     uint32_t nc = f->ncolumns + 1, nk = f->nconstraints + 1;
     p->col_fate = ag_arena_alloc(a, sizeof(ItemFate) * nc);
@@ -530,6 +532,9 @@ drop_table(DiffCtx *c, TablePlan *p)
     c->steps[s].hazards = DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
     diff_step_key(c, s, KEY_REMOVES, "t" SEP "%s" SEP "%s", sc, tn);
     diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", sc, tn);
+    if (f->partition_of) /* dropped before its parent (which would take it along) */
+        diff_step_key(c, s, KEY_RELEASES, "t" SEP "%s" SEP "%s", f->partition_of_schema,
+                      f->partition_of);
     for (uint32_t i = 0; i < f->ncolumns; i++) {
         diff_step_key(c, s, KEY_REMOVES, "c" SEP "%s" SEP "%s" SEP "%s", sc, tn,
                       f->columns[i].name);
@@ -563,6 +568,9 @@ create_table(DiffCtx *c, const CatTable *t)
     c->steps[s].obj = &t->obj;
     diff_step_key(c, s, KEY_PROVIDES, "t" SEP "%s" SEP "%s", sc, tn);
     diff_step_key(c, s, KEY_PROVIDES, "r" SEP "%s" SEP "%s", sc, tn);
+    if (t->partition_of)
+        diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->partition_of_schema,
+                      t->partition_of);
     for (uint32_t i = 0; i < t->ncolumns; i++) {
         column_provides(c, s, t, &t->columns[i]);
         diff_column_type_keys(c, s, KEY_NEEDS, sc, &t->columns[i], false);
@@ -571,6 +579,8 @@ create_table(DiffCtx *c, const CatTable *t)
     uint32_t ninl = 0;
     for (uint32_t i = 0; i < t->nconstraints; i++) {
         const CatConstraint *k = &t->constraints[i];
+        if (diff_inherited_check(c->to, t, k->name))
+            continue; /* the parent's, copied by PARTITION OF */
         if (k->type != CAT_CON_FOREIGN && !k->not_valid) {
             inl[ninl++] = k;
             con_own_keys(c, s, KEY_PROVIDES, sc, tn, k);
@@ -581,6 +591,8 @@ create_table(DiffCtx *c, const CatTable *t)
     /* Foreign keys (and NOT VALID constraints) come once every table exists. */
     for (uint32_t i = 0; i < t->nconstraints; i++) {
         const CatConstraint *k = &t->constraints[i];
+        if (diff_inherited_check(c->to, t, k->name))
+            continue;
         if (k->type == CAT_CON_FOREIGN || k->not_valid)
             con_add_steps(c, ch, t, k, false);
         else if (k->comment) {
@@ -837,6 +849,9 @@ alter_table(DiffCtx *c, TablePlan *p)
         }
     }
 
+    /* A partition's columns follow its parent's (partition.c). */
+    if (f->partition_of && t->partition_of)
+        goto constraints;
     /* Columns that go (or go and come back). */
     uint32_t *recreate_change = ag_arena_alloc(&c->scratch, sizeof(uint32_t) * (f->ncolumns + 1));
     for (uint32_t i = 0; i < f->ncolumns; i++) {
@@ -879,10 +894,12 @@ alter_table(DiffCtx *c, TablePlan *p)
         }
     }
 
-    /* Constraints. */
+constraints:
     for (uint32_t i = 0; i < f->nconstraints; i++) {
         const CatConstraint *k = &f->constraints[i];
         const CatConstraint *tk = cat_table_find_constraint(t, k->name);
+        if (diff_inherited_check(c->from, f, k->name) && (!tk || diff_inherited_check(c->to, t, k->name)))
+            continue; /* the parent's: changes with it */
         switch (p->con_fate[i]) {
         case FATE_KEEP:
             if (k->not_valid && !tk->not_valid) {
@@ -919,7 +936,7 @@ alter_table(DiffCtx *c, TablePlan *p)
     }
     for (uint32_t i = 0; i < t->nconstraints; i++) {
         const CatConstraint *k = &t->constraints[i];
-        if (cat_table_find_constraint(f, k->name))
+        if (cat_table_find_constraint(f, k->name) || diff_inherited_check(c->to, t, k->name))
             continue;
         uint32_t ch = con_change(c, DIFF_OP_CREATE, t, k, false);
         con_add_steps(c, ch, t, k, true);
@@ -944,7 +961,7 @@ diff_tables(DiffCtx *c)
         if (t->obj.kind != CAT_TABLE)
             continue;
         const CatTable *f = cat_table_find(c->from, t->obj.schema, t->obj.name);
-        if (!f)
+        if (!f || diff_partition_recreate(f, t))
             create_table(c, t);
         else
             alter_table(c, &c->plans[f->obj.id]);
