@@ -93,6 +93,17 @@ void diff_column_type_keys(DiffCtx *c, uint32_t step, KeyRole role, const char *
 void diff_tables(DiffCtx *c);
 void diff_indexes(DiffCtx *c);
 
+/* ---- partition.c ------------------------------------------------------------ */
+
+/* Row-level security flags, policies, ATTACH / DETACH of partitions of kept tables. */
+void diff_partitions_rls(DiffCtx *c);
+/* Is t a partition whose parent, on the same side (cat), has a CHECK named name?
+ * Such constraints and all of a partition's columns follow the parent. */
+bool diff_inherited_check(const Catalog *cat, const CatTable *t, const char *name);
+/* Must the table be dropped and created again (partition key added, removed or
+ * changed)? */
+bool diff_partition_recreate(const CatTable *from, const CatTable *to);
+
 /* ---- order.c --------------------------------------------------------------- */
 
 /* Sort c->steps into run order; fills cs. */
