@@ -652,6 +652,10 @@ general_keys(DiffCtx *c)
         case DIFF_VALIDATE_CONSTRAINT:
         case DIFF_CREATE_INDEX:
         case DIFF_COMMENT:
+        case DIFF_ATTACH_PARTITION:
+        case DIFF_SET_RLS:
+        case DIFF_CREATE_POLICY:
+        case DIFF_ALTER_POLICY:
             diff_step_key(c, s, KEY_NEEDS, "x");
             if (st->schema)
                 diff_step_key(c, s, KEY_NEEDS, "s" SEP "%s", st->schema);
@@ -664,6 +668,8 @@ general_keys(DiffCtx *c)
         case DIFF_DROP_IDENTITY:
         case DIFF_DROP_CONSTRAINT:
         case DIFF_DROP_INDEX:
+        case DIFF_DETACH_PARTITION:
+        case DIFF_DROP_POLICY:
             diff_step_key(c, s, KEY_RELEASES, "xo");
             if (st->schema)
                 diff_step_key(c, s, KEY_RELEASES, "s" SEP "%s", st->schema);
@@ -741,6 +747,12 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_VALIDATE_CONSTRAINT:
             case DIFF_DROP_INDEX:
             case DIFF_COMMENT:
+            case DIFF_ATTACH_PARTITION:
+            case DIFF_DETACH_PARTITION:
+            case DIFF_SET_RLS:
+            case DIFF_CREATE_POLICY:
+            case DIFF_DROP_POLICY:
+            case DIFF_ALTER_POLICY:
                 break;
             case DIFF_STEP_KIND_COUNT:
                 AG_UNREACHABLE();
@@ -769,6 +781,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_tables(&c); /* fills plans, which sequences and indexes read */
     diff_sequences(&c);
     diff_indexes(&c);
+    diff_partitions_rls(&c);
     general_keys(&c);
     flag_new_enum_values(&c);
 

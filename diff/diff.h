@@ -71,6 +71,13 @@ typedef enum DiffStepKind {
     DIFF_CREATE_INDEX,           /* obj (CatIndex), concurrently */
     DIFF_DROP_INDEX,             /* obj, concurrently */
     DIFF_COMMENT,                /* target, obj | table+column | table+con, comment */
+    DIFF_ATTACH_PARTITION,       /* table (the partition, to side): ATTACH to its parent */
+    DIFF_DETACH_PARTITION,       /* table (the partition, from side): DETACH from its parent */
+    DIFF_SET_RLS,                /* table (to), old_obj (from table or NULL): ENABLE/DISABLE,
+                                    FORCE/NO FORCE ROW LEVEL SECURITY where they differ */
+    DIFF_CREATE_POLICY,          /* table, policy */
+    DIFF_DROP_POLICY,            /* table, policy */
+    DIFF_ALTER_POLICY,           /* table, policy (to), old_policy: TO / USING / WITH CHECK */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
 
@@ -142,6 +149,8 @@ typedef struct DiffStep {
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */
+    const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */
+    const CatPolicy *old_policy; /* DIFF_ALTER_POLICY */
 } DiffStep;
 
 /* One object's change, as a summary line shows it. */

@@ -49,6 +49,12 @@ static const uint8_t step_rank[] = {
     [DIFF_DROP_ENUM] = 81,
     [DIFF_DROP_EXTENSION] = 82,
     [DIFF_DROP_SCHEMA] = 83,
+    [DIFF_DETACH_PARTITION] = 12,
+    [DIFF_DROP_POLICY] = 12,
+    [DIFF_ATTACH_PARTITION] = 55,
+    [DIFF_SET_RLS] = 56,
+    [DIFF_CREATE_POLICY] = 57,
+    [DIFF_ALTER_POLICY] = 57,
 };
 _Static_assert(ARRAY_LEN(step_rank) == DIFF_STEP_KIND_COUNT, "step_rank must rank every step");
 

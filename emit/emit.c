@@ -232,10 +232,16 @@ static void
 create_table(AgBuf *out, AgArena *a, const DiffStep *st)
 {
     const CatTable *t = (const CatTable *) st->obj;
-    ag_buf_printf(out, "CREATE %sTABLE %s (", t->unlogged ? "UNLOGGED " : "",
+    ag_buf_printf(out, "CREATE %sTABLE %s", t->unlogged ? "UNLOGGED " : "",
                   qn(a, t->obj.schema, t->obj.name));
+    if (t->partition_of)
+        emit_partition_of(out, a, t); /* columns come from the parent */
+    /* PARTITION OF parent takes a list only for constraints of its own */
+    bool list = !t->partition_of || st->ncons;
+    if (list)
+        ag_buf_puts(out, " (");
     uint32_t n = 0;
-    for (uint32_t i = 0; i < t->ncolumns; i++, n++) {
+    for (uint32_t i = 0; i < t->ncolumns && !t->partition_of; i++, n++) {
         ag_buf_puts(out, n ? ",\n    " : "\n    ");
         column_def(out, a, &t->columns[i], false);
     }
@@ -243,7 +249,10 @@ create_table(AgBuf *out, AgArena *a, const DiffStep *st)
         ag_buf_printf(out, "%sCONSTRAINT %s ", n ? ",\n    " : "\n    ", qi(a, st->cons[i]->name));
         constraint_def(out, a, st->cons[i], NULL);
     }
-    ag_buf_puts(out, n ? "\n);\n" : ");\n");
+    if (list)
+        ag_buf_puts(out, n ? "\n)" : ")");
+    emit_partition_tail(out, t);
+    ag_buf_puts(out, ";\n");
 }
 
 static void
@@ -508,6 +517,14 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_DROP_INDEX:
         ag_buf_printf(out, "DROP INDEX %s%s;\n", st->concurrently ? "CONCURRENTLY " : "",
                       qn(a, st->obj->schema, st->obj->name));
+        break;
+    case DIFF_ATTACH_PARTITION:
+    case DIFF_DETACH_PARTITION:
+    case DIFF_SET_RLS:
+    case DIFF_CREATE_POLICY:
+    case DIFF_DROP_POLICY:
+    case DIFF_ALTER_POLICY:
+        emit_partition_sql(out, a, st);
         break;
     case DIFF_COMMENT:
         ag_buf_puts(out, "COMMENT ON ");

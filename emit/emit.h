@@ -46,6 +46,11 @@ void emit_json(AgBuf *out, const DiffChangeset *cs);
 /* The statement of one step, ending with ";\n"; the review line is not included.
  * Temporary strings go to arena. */
 void emit_step_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* partition.c: the SQL of partition, row-level security and policy steps; the PARTITION
+ * OF parent part of CREATE TABLE, and what follows its parentheses (bound, PARTITION BY). */
+void emit_partition_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_partition_of(AgBuf *out, AgArena *arena, const CatTable *t);
+void emit_partition_tail(AgBuf *out, const CatTable *t);
 /* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
 void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* The review text of a step (without the marker), nothing when it needs none. */

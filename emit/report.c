@@ -251,6 +251,12 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_SEQUENCE_OWNED_BY:
     case DIFF_CREATE_TABLE:
     case DIFF_DROP_TABLE:
+    case DIFF_ATTACH_PARTITION:
+    case DIFF_DETACH_PARTITION:
+    case DIFF_SET_RLS:
+    case DIFF_CREATE_POLICY:
+    case DIFF_DROP_POLICY:
+    case DIFF_ALTER_POLICY:
     case DIFF_COMMENT: {
         /* The statement's head is label enough: "DROP TABLE public.jobs". */
         AgBuf s;

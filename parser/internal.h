@@ -226,29 +226,6 @@ void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int3
 void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
 void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
 
-/* Functions, procedures and triggers (function.c). */
-void prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int32_t loc);
-void prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t loc);
-/* ALTER TABLE ... ENABLE / DISABLE TRIGGER name: state is pg_trigger.tgenabled. */
-bool prs_trigger_state(PrsContext *ctx, CatTable *t, const char *name, char state, AgLoc loc);
-void prs_comment_function(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
-                          const char *text);
-void prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
-                         const char *text);
-
-/* Views (view.c). prs_create_matview returns false when cs is not a materialized view.
- * prs_matview_table: a stand-in table (tmp arena) for an index on a materialized view,
- * NULL when schema.name is not one. prs_comment_view: handles COMMENT ON VIEW,
- * MATERIALIZED VIEW and COLUMN of a view, false when the target is not a view. */
-void prs_create_view(PrsContext *ctx, const PgQuery__ViewStmt *vs);
-bool prs_create_matview(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs);
-CatTable *prs_matview_table(PrsContext *ctx, const char *schema, const char *name,
-                            const PgQuery__IndexStmt *is);
-bool prs_comment_view(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text);
-/* REFRESH MATERIALIZED VIEW (pg_dump writes one after WITH NO DATA): the view is
- * populated. False when the view is not one of the model's. */
-bool prs_refresh_matview(PrsContext *ctx, const PgQuery__RefreshMatViewStmt *rs);
-
 /* Sequence options (CREATE SEQUENCE, identity) applied over opts; type_default is the
  * AS type when none is given. Reports bad options; returns OWNED BY (a String list) or
  * NULL through owned_by when present. */

@@ -676,16 +676,13 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     AgLoc loc = prs_loc_from_offset(ctx, at);
     const PgQuery__RangeVar *rv = is->relation;
     const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
-    /* an index on a materialized view is read against a stand-in table */
-    CatTable *t = prs_matview_table(ctx, schema, rv->relname, is);
-    if (!t && prs_is_ignored(ctx, schema, rv->relname)) {
+    if (prs_is_ignored(ctx, schema, rv->relname)) {
         if (is->idxname && *is->idxname)
             prs_names_add(ctx->arena, &ctx->st->relations, schema, is->idxname, loc);
         return;
     }
     bool skip;
-    if (!t)
-        t = prs_table_for_stmt(ctx, rv, false, &skip);
+    CatTable *t = prs_table_for_stmt(ctx, rv, false, &skip);
     if (!t)
         return;
     schema = t->obj.schema;
@@ -812,8 +809,6 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
         cs->comment && *cs->comment ? ag_arena_strdup(ctx->arena, cs->comment) : NULL;
     PrsNode **items;
     size_t n;
-    if (prs_comment_view(ctx, cs, text))
-        return;
     switch (cs->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const char *name = prs_str(cs->object);
@@ -928,14 +923,6 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
         comment_target_missing(ctx, loc, "TYPE", prs_dotted(ctx->tmp, tn->names, tn->n_names));
         return;
     }
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
-        prs_comment_function(ctx, cs, loc, text);
-        return;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
-        prs_comment_trigger(ctx, cs, loc, text);
-        return;
     default:
         return; /* comments on objects autogen does not manage */
     }

@@ -401,17 +401,14 @@ static const struct {
                  "PARTITION BY RANGE (a);\n"
                  "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n"
                  "ALTER TABLE p ADD COLUMN c int;",
-        .want = "table public.p1 comment=- unlogged=false\n"
+        .want = "table public.p1 comment=- unlogged=false partition_of=public.p "
+                "partition_bound='FOR VALUES FROM (0) TO (10)'\n"
                 "  column 2 b type='text' collation=- not_null=false default='''x''' "
                 "identity=none generated=- comment=-\n"
                 "  column 3 c type='integer' collation=- not_null=false default=- "
                 "identity=none generated=- comment=-\n"
                 "  constraint p_a_check type=check deferrable=false initially_deferred=false "
                 "no_inherit=false not_valid=false check='a > 0' comment=-",
-        .diags = "m.sql:1:1: warning: autogen does not manage partitioning yet: public.p is "
-                 "loaded as a plain table\n"
-                 "m.sql:2:1: warning: autogen does not manage partitioning yet: public.p1 is "
-                 "loaded as a plain table\n",
     },
     {
         .name = "an extension's type is found in the extension's schema",
