@@ -122,7 +122,11 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
     for (uint32_t i = 0; f && i < f->npolicies; i++) {
         const CatPolicy *fp = &f->policies[i];
         const CatPolicy *tp = find_policy(t, fp->name);
-        if (tp && tp->cmd == fp->cmd && tp->permissive == fp->permissive) {
+        /* ALTER POLICY can change roles and expressions but not remove an expression */
+        bool alterable = tp && tp->cmd == fp->cmd && tp->permissive == fp->permissive &&
+                         (tp->using_expr || !fp->using_expr) &&
+                         (tp->check_expr || !fp->check_expr);
+        if (alterable) {
             if (roles_eq(fp, tp) && expr_eq(fp->using_expr, tp->using_expr) &&
                 expr_eq(fp->check_expr, tp->check_expr))
                 continue;
