@@ -373,6 +373,26 @@ put_index(Dump *d, const CatIndex *ix)
         put_elem(d, 1, i, &ix->elems[i], false);
 }
 
+/* A domain: its base type and settings, then its CHECK constraints by name. */
+static void
+put_domain(Dump *d, const CatDomain *dom)
+{
+    field_text(d, "type", dom->type);
+    field_qualified(d, "collation", dom->collation_schema, dom->collation);
+    field_bool(d, "not_null", dom->not_null);
+    field_expr(d, "default", dom->default_expr);
+    ag_buf_putc(d->out, '\n');
+    if (dom->nconstraints == 0)
+        return;
+    const CatConstraint **cons = ag_xmalloc(sizeof(*cons) * dom->nconstraints);
+    for (uint32_t i = 0; i < dom->nconstraints; i++)
+        cons[i] = &dom->constraints[i];
+    qsort(cons, dom->nconstraints, sizeof(*cons), cmp_constraint_ptr);
+    for (uint32_t i = 0; i < dom->nconstraints; i++)
+        put_constraint(d, cons[i]);
+    free(cons);
+}
+
 static const char *const kind_word[] = {
     [CAT_SCHEMA] = "schema",     [CAT_EXTENSION] = "extension", [CAT_ENUM] = "enum",
     [CAT_SEQUENCE] = "sequence", [CAT_TABLE] = "table",         [CAT_INDEX] = "index",
@@ -437,7 +457,15 @@ put_object(Dump *d, const CatObject *o)
         put_index(d, (const CatIndex *) o);
         return;
     case CAT_DOMAIN:
-    case CAT_COMPOSITE:
+        put_domain(d, (const CatDomain *) o);
+        return;
+    case CAT_COMPOSITE: {
+        const CatComposite *ct = (const CatComposite *) o;
+        ag_buf_putc(d->out, '\n');
+        for (uint32_t i = 0; i < ct->nattrs; i++)
+            put_column(d, i + 1, &ct->attrs[i]);
+        return;
+    }
     case CAT_FUNCTION:
     case CAT_VIEW:
         /* TODO(#9): fields of the new kinds; until then the header line only. */

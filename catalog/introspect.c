@@ -496,6 +496,187 @@ load_enums(Load *ld)
     return ok;
 }
 
+/* ---- domains and composite types ---------------------------------------------------- */
+
+#define TYPTYPE_DOMAIN    "'d'"
+#define TYPTYPE_COMPOSITE "'c'"
+#define RELKIND_COMPOSITE "'c'"
+#define CONTYPE_CHECK     "'c'"
+
+/* Domains with their CHECK constraints: one row per constraint (or one with a NULL
+ * constraint for a domain without any), grouped by domain. NOT NULL is typnotnull (on
+ * PostgreSQL 17 also a contype 'n' row, left out). Collation as for columns: NULL when
+ * it is the base type's. */
+static bool
+load_domains(Load *ld)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q, "SELECT t.oid,\n"
+                        "       n.nspname,\n"
+                        "       t.typname,\n"
+                        "       pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,\n"
+                        "       CASE WHEN t.typcollation <> bt.typcollation\n"
+                        "            THEN co.collname END AS collname,\n"
+                        "       CASE WHEN t.typcollation <> bt.typcollation\n"
+                        "            THEN con.nspname END AS collschema,\n"
+                        "       t.typnotnull,\n"
+                        "       pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,\n"
+                        "       k.conname,\n"
+                        "       pg_catalog.pg_get_expr(k.conbin, 0) AS check_expr,\n"
+                        "       k.convalidated,\n"
+                        "       kdsc.description AS con_comment,\n"
+                        "       dsc.description\n"
+                        "FROM pg_catalog.pg_type t\n"
+                        "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"
+                        "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype\n"
+                        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation\n"
+                        "LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace\n"
+                        "LEFT JOIN pg_catalog.pg_constraint k\n"
+                        "  ON k.contypid = t.oid\n"
+                        " AND k.contype = " CONTYPE_CHECK "\n"
+                        "LEFT JOIN pg_catalog.pg_description kdsc\n"
+                        "  ON kdsc.classoid = " REGCLASS_CONSTRAINT "\n"
+                        " AND kdsc.objoid = k.oid\n"
+                        " AND kdsc.objsubid = 0\n");
+    put_comment_join(ld, REGCLASS_TYPE, "t.oid", "0");
+    ag_buf_puts(&ld->q, "WHERE t.typtype = " TYPTYPE_DOMAIN "\n");
+    put_schema_filter(ld, "n");
+    put_not_extension_member(ld, REGCLASS_TYPE, "t.oid");
+    ag_buf_puts(&ld->q, "ORDER BY t.oid, k.conname COLLATE \"C\"\n");
+    PGresult *res = query_or_report(ld);
+    if (!res)
+        return false;
+    int f_oid = field(res, "oid");
+    int f_schema = field(res, "nspname");
+    int f_name = field(res, "typname");
+    int f_type = field(res, "base_type");
+    int f_coll = field(res, "collname");
+    int f_collschema = field(res, "collschema");
+    int f_notnull = field(res, "typnotnull");
+    int f_default = field(res, "default_expr");
+    int f_conname = field(res, "conname");
+    int f_check = field(res, "check_expr");
+    int f_validated = field(res, "convalidated");
+    int f_con_comment = field(res, "con_comment");
+    int f_comment = field(res, "description");
+    int nrows = PQntuples(res);
+    bool ok = true;
+    for (int r = 0; r < nrows && ok;) {
+        uint32_t oid = get_oid(res, r, f_oid);
+        int end = r + 1;
+        while (end < nrows && get_oid(res, end, f_oid) == oid)
+            end++;
+        CatDomain *d = (CatDomain *) add_object(ld, CAT_DOMAIN, PQgetvalue(res, r, f_schema),
+                                                PQgetvalue(res, r, f_name));
+        ok = d != NULL;
+        if (ok) {
+            d->obj.comment = get_str(ld, res, r, f_comment);
+            d->type = get_str(ld, res, r, f_type);
+            d->collation = get_str(ld, res, r, f_coll);
+            d->collation_schema = get_str(ld, res, r, f_collschema);
+            d->not_null = get_bool(res, r, f_notnull);
+            d->default_expr = get_expr(ld, res, r, f_default);
+            d->constraints = ag_arena_alloc(ld->arena, sizeof(CatConstraint) * (size_t) (end - r));
+            for (int i = r; i < end; i++) {
+                if (PQgetisnull(res, i, f_conname))
+                    continue;
+                d->constraints[d->nconstraints++] = (CatConstraint){
+                    .name = get_str(ld, res, i, f_conname),
+                    .type = CAT_CON_CHECK,
+                    .check = get_expr(ld, res, i, f_check),
+                    .not_valid = !get_bool(res, i, f_validated),
+                    .comment = get_str(ld, res, i, f_con_comment),
+                };
+            }
+        }
+        r = end;
+    }
+    PQclear(res);
+    return ok;
+}
+
+/* Composite types (CREATE TYPE ... AS): the pg_type row whose typrelid is a relkind 'c'
+ * class, one row per attribute in attnum order (one with a NULL attribute for AS ()).
+ * Tables' row types are typtype 'c' too but their class is not relkind 'c'. */
+static bool
+load_composites(Load *ld)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q, "SELECT t.oid,\n"
+                        "       n.nspname,\n"
+                        "       t.typname,\n"
+                        "       a.attname,\n"
+                        "       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_name,\n"
+                        "       CASE WHEN a.attcollation <> at.typcollation\n"
+                        "            THEN co.collname END AS collname,\n"
+                        "       CASE WHEN a.attcollation <> at.typcollation\n"
+                        "            THEN con.nspname END AS collschema,\n"
+                        "       adsc.description AS attr_comment,\n"
+                        "       dsc.description\n"
+                        "FROM pg_catalog.pg_type t\n"
+                        "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"
+                        "JOIN pg_catalog.pg_class c\n"
+                        "  ON c.oid = t.typrelid\n"
+                        " AND c.relkind = " RELKIND_COMPOSITE "\n"
+                        "LEFT JOIN (pg_catalog.pg_attribute a\n"
+                        "           JOIN pg_catalog.pg_type at ON at.oid = a.atttypid)\n"
+                        "  ON a.attrelid = c.oid\n"
+                        " AND a.attnum > 0\n"
+                        " AND NOT a.attisdropped\n"
+                        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation\n"
+                        "LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace\n"
+                        "LEFT JOIN pg_catalog.pg_description adsc\n"
+                        "  ON adsc.classoid = " REGCLASS_CLASS "\n"
+                        " AND adsc.objoid = c.oid\n"
+                        " AND adsc.objsubid = a.attnum\n");
+    put_comment_join(ld, REGCLASS_TYPE, "t.oid", "0");
+    ag_buf_puts(&ld->q, "WHERE t.typtype = " TYPTYPE_COMPOSITE "\n");
+    put_schema_filter(ld, "n");
+    put_not_extension_member(ld, REGCLASS_TYPE, "t.oid");
+    ag_buf_puts(&ld->q, "ORDER BY t.oid, a.attnum\n");
+    PGresult *res = query_or_report(ld);
+    if (!res)
+        return false;
+    int f_oid = field(res, "oid");
+    int f_schema = field(res, "nspname");
+    int f_name = field(res, "typname");
+    int f_attname = field(res, "attname");
+    int f_type = field(res, "type_name");
+    int f_coll = field(res, "collname");
+    int f_collschema = field(res, "collschema");
+    int f_attr_comment = field(res, "attr_comment");
+    int f_comment = field(res, "description");
+    int nrows = PQntuples(res);
+    bool ok = true;
+    for (int r = 0; r < nrows && ok;) {
+        uint32_t oid = get_oid(res, r, f_oid);
+        int end = r + 1;
+        while (end < nrows && get_oid(res, end, f_oid) == oid)
+            end++;
+        CatComposite *ct = (CatComposite *) add_object(
+            ld, CAT_COMPOSITE, PQgetvalue(res, r, f_schema), PQgetvalue(res, r, f_name));
+        ok = ct != NULL;
+        if (ok) {
+            ct->obj.comment = get_str(ld, res, r, f_comment);
+            ct->attrs = ag_arena_alloc(ld->arena, sizeof(CatColumn) * (size_t) (end - r));
+            for (int i = r; i < end; i++) {
+                if (PQgetisnull(res, i, f_attname))
+                    continue;
+                ct->attrs[ct->nattrs++] = (CatColumn){
+                    .name = get_str(ld, res, i, f_attname),
+                    .type = get_str(ld, res, i, f_type),
+                    .collation = get_str(ld, res, i, f_coll),
+                    .collation_schema = get_str(ld, res, i, f_collschema),
+                    .comment = get_str(ld, res, i, f_attr_comment),
+                };
+            }
+        }
+        r = end;
+    }
+    PQclear(res);
+    return ok;
+}
+
 /* ---- sequences -------------------------------------------------------------------- */
 
 /* The SELECT-list lines of a pg_sequence row aliased s, with names prefixed by p. */
@@ -1201,7 +1382,8 @@ run_loaders(Load *ld)
 {
     /* Order matters only for the oid maps: tables before columns, constraints and
      * indexes; constraints and indexes before their keys. */
-    return load_schemas(ld) && load_extensions(ld) && load_enums(ld) && load_sequences(ld) &&
+    return load_schemas(ld) && load_extensions(ld) && load_enums(ld) && load_domains(ld) &&
+           load_composites(ld) && load_sequences(ld) &&
            load_tables(ld) && load_columns(ld) && load_constraints(ld) && load_indexes(ld) &&
            load_index_keys(ld) && load_partitions_rls(ld) && load_policies(ld);
 }

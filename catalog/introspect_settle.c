@@ -46,6 +46,9 @@
 #define TEMP_PREFIX    "pg_temp.autogen_settle_"
 #define RESULT_TABLE   "pg_temp.autogen_settle_out"
 #define RESULT_VAR     "autogen_settle_r"
+/* Copies of domains: in a schema created inside the block that is rolled back. */
+#define DOMAIN_SCHEMA "autogen_settle_domains"
+#define DOMAIN_PREFIX DOMAIN_SCHEMA ".d"
 /* The model's default schema, with pg_catalog first as in any session whose
  * search_path does not name it. */
 #define MODEL_SEARCH_PATH "pg_catalog, public"
@@ -59,7 +62,9 @@ typedef enum SettleKind {
     SETTLE_GENERATED, /* GENERATED ALWAYS AS (...) STORED */
     SETTLE_CHECK,     /* CHECK body */
     SETTLE_KEY,       /* index or EXCLUDE key expression */
-    SETTLE_WHERE      /* index or EXCLUDE predicate */
+    SETTLE_WHERE,     /* index or EXCLUDE predicate */
+    SETTLE_DOM_DEFAULT, /* a domain's DEFAULT */
+    SETTLE_DOM_CHECK    /* a domain's CHECK body */
 } SettleKind;
 
 /* One unsettled expression. Numbered by its position in Settle.items, plus one: the
@@ -78,6 +83,9 @@ typedef struct Item {
 typedef struct Table {
     const CatTable *db;
     const CatTable *model; /* NULL when the model has no such table (cannot happen yet) */
+    /* Or, with db and model NULL, a domain: copied as a domain of the model's base type
+     * in a schema of its own (domains cannot be temporary), rolled back with the rest. */
+    const CatDomain *domain;
 } Table;
 
 typedef struct Settle {
@@ -177,6 +185,48 @@ collect_table(Settle *st, CatTable *mt)
     }
 }
 
+/* A domain's slot, registered on first use (see Table). */
+static Item *
+add_domain_item(Settle *st, SettleKind kind, CatExpr *m, const CatExpr *d, const CatDomain *md)
+{
+    uint32_t slot = st->ntables;
+    for (uint32_t i = st->ntables; i > 0 && slot == st->ntables; i--)
+        if (st->tables[i - 1].domain == md)
+            slot = i - 1;
+    if (slot == st->ntables) {
+        if (st->ntables == st->tables_cap) {
+            st->tables_cap = st->tables_cap ? st->tables_cap * 2 : 16;
+            st->tables = ag_xrealloc(st->tables, sizeof(Table) * st->tables_cap);
+        }
+        st->tables[st->ntables++] = (Table){.domain = md};
+    }
+    if (st->nitems == st->items_cap) {
+        st->items_cap = st->items_cap ? st->items_cap * 2 : 32;
+        st->items = ag_xrealloc(st->items, sizeof(Item) * st->items_cap);
+    }
+    Item *it = &st->items[st->nitems++];
+    *it = (Item){.kind = kind, .model = m, .db = d, .table = slot};
+    return it;
+}
+
+static void
+collect_domain(Settle *st, CatDomain *md)
+{
+    const CatDomain *dd =
+        (const CatDomain *) cat_find(st->db, CAT_DOMAIN, md->obj.schema, md->obj.name);
+    if (!dd)
+        return;
+    if (unsettled(md->default_expr, dd->default_expr))
+        add_domain_item(st, SETTLE_DOM_DEFAULT, md->default_expr, dd->default_expr, md);
+    for (uint32_t i = 0; i < md->nconstraints; i++) {
+        CatConstraint *mk = &md->constraints[i];
+        for (uint32_t k = 0; k < dd->nconstraints; k++)
+            if (strcmp(dd->constraints[k].name, mk->name) == 0 &&
+                unsettled(mk->check, dd->constraints[k].check))
+                add_domain_item(st, SETTLE_DOM_CHECK, mk->check, dd->constraints[k].check, md);
+    }
+}
+
 static void
 collect_index(Settle *st, CatIndex *mi)
 {
@@ -204,11 +254,13 @@ collect(Settle *st)
         case CAT_INDEX:
             collect_index(st, (CatIndex *) o);
             break;
+        case CAT_DOMAIN:
+            collect_domain(st, (CatDomain *) o);
+            break;
         case CAT_SCHEMA:
         case CAT_EXTENSION:
         case CAT_ENUM:
         case CAT_SEQUENCE:
-        case CAT_DOMAIN:
         case CAT_COMPOSITE:
         case CAT_FUNCTION:
         case CAT_VIEW:
@@ -299,6 +351,27 @@ item_sql(Settle *st, const Item *it, uint32_t n, const char **stmt, const char *
                                     n);
         return true;
     }
+    case SETTLE_DOM_DEFAULT:
+        *stmt = ag_arena_printf(a, "ALTER DOMAIN " DOMAIN_PREFIX "%u SET DEFAULT (%s)", t, expr);
+        *readback = ag_arena_printf(a,
+                                    "SELECT pg_catalog.pg_get_expr(y.typdefaultbin, 0)\n"
+                                    "    FROM pg_catalog.pg_type y\n"
+                                    "    WHERE y.oid = '" DOMAIN_PREFIX "%u'::pg_catalog.regtype",
+                                    t);
+        return true;
+    case SETTLE_DOM_CHECK:
+        *stmt = ag_arena_printf(a,
+                                "ALTER DOMAIN " DOMAIN_PREFIX "%u ADD CONSTRAINT autogen_settle_c%u "
+                                "CHECK (%s) NOT VALID",
+                                t, n, expr);
+        *readback =
+            ag_arena_printf(a,
+                            "SELECT pg_catalog.pg_get_expr(c.conbin, 0)\n"
+                            "    FROM pg_catalog.pg_constraint c\n"
+                            "    WHERE c.contypid = '" DOMAIN_PREFIX "%u'::pg_catalog.regtype\n"
+                            "      AND c.conname = 'autogen_settle_c%u'",
+                            t, n);
+        return true;
     case SETTLE_WHERE:
         /* The key does not matter to the predicate; a constant one builds on any table. */
         *stmt = ag_arena_printf(
@@ -354,6 +427,21 @@ put_table_setup(Settle *st, AgBuf *b, uint32_t t)
 {
     AgArena *a = &st->scratch;
     const Table *tab = &st->tables[t];
+    if (tab->domain) {
+        const CatDomain *d = tab->domain;
+        const char *coll =
+            d->collation ? ag_arena_printf(a, " COLLATE %s",
+                                           cat_qualified(a, d->collation_schema, d->collation))
+                         : "";
+        const char *sql = ag_arena_printf(a,
+                                          "CREATE SCHEMA " DOMAIN_SCHEMA ";\n"
+                                          "CREATE DOMAIN " DOMAIN_PREFIX "%u AS %s%s",
+                                          t + 1, d->type, coll);
+        const char *dlit = literal(st, sql);
+        if (dlit)
+            ag_buf_printf(b, "  EXECUTE %s;\n", dlit);
+        return;
+    }
     const char *create =
         ag_arena_printf(a, "CREATE TEMPORARY TABLE " TEMP_PREFIX "%u (LIKE %s)", t + 1,
                         cat_qualified(a, tab->db->obj.schema, tab->db->obj.name));

@@ -372,6 +372,7 @@ find_swaps(DiffCtx *c)
             ag_vec_push(&v,
                         ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->obj.name));
     }
+    diff_domain_swaps(c, &v); /* domains whose base type or collation changes (types.c) */
     c->nswapped = (uint32_t) v.len;
     c->swapped = ag_arena_alloc(&c->scratch, sizeof(char *) * (v.len + 1));
     for (size_t i = 0; i < v.len; i++)
@@ -656,6 +657,10 @@ general_keys(DiffCtx *c)
         case DIFF_SET_RLS:
         case DIFF_CREATE_POLICY:
         case DIFF_ALTER_POLICY:
+        case DIFF_CREATE_DOMAIN:
+        case DIFF_ALTER_DOMAIN:
+        case DIFF_CREATE_COMPOSITE:
+        case DIFF_ALTER_COMPOSITE:
             diff_step_key(c, s, KEY_NEEDS, "x");
             if (st->schema)
                 diff_step_key(c, s, KEY_NEEDS, "s" SEP "%s", st->schema);
@@ -670,6 +675,8 @@ general_keys(DiffCtx *c)
         case DIFF_DROP_INDEX:
         case DIFF_DETACH_PARTITION:
         case DIFF_DROP_POLICY:
+        case DIFF_DROP_DOMAIN:
+        case DIFF_DROP_COMPOSITE:
             diff_step_key(c, s, KEY_RELEASES, "xo");
             if (st->schema)
                 diff_step_key(c, s, KEY_RELEASES, "s" SEP "%s", st->schema);
@@ -753,6 +760,12 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_CREATE_POLICY:
             case DIFF_DROP_POLICY:
             case DIFF_ALTER_POLICY:
+            case DIFF_CREATE_DOMAIN:
+            case DIFF_DROP_DOMAIN:
+            case DIFF_ALTER_DOMAIN:
+            case DIFF_CREATE_COMPOSITE:
+            case DIFF_DROP_COMPOSITE:
+            case DIFF_ALTER_COMPOSITE:
                 break;
             case DIFF_STEP_KIND_COUNT:
                 AG_UNREACHABLE();
@@ -778,6 +791,8 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_schemas(&c);
     diff_extensions(&c);
     diff_enums(&c);
+    diff_domains(&c);
+    diff_composites(&c);
     diff_tables(&c); /* fills plans, which sequences and indexes read */
     diff_sequences(&c);
     diff_indexes(&c);

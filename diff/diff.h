@@ -78,8 +78,31 @@ typedef enum DiffStepKind {
     DIFF_CREATE_POLICY,          /* table, policy */
     DIFF_DROP_POLICY,            /* table, policy */
     DIFF_ALTER_POLICY,           /* table, policy (to), old_policy: TO / USING / WITH CHECK */
+    DIFF_CREATE_DOMAIN,          /* obj (CatDomain): NOT VALID checks come as ALTER steps */
+    DIFF_DROP_DOMAIN,            /* obj; temp_name set: drop that name (after a swap) */
+    DIFF_ALTER_DOMAIN,           /* obj (to), old_obj (from), type_alter, con */
+    DIFF_CREATE_COMPOSITE,       /* obj (CatComposite) */
+    DIFF_DROP_COMPOSITE,         /* obj */
+    DIFF_ALTER_COMPOSITE,        /* obj (to), type_alter, column / old_column: an attribute */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
+
+/* What a DIFF_ALTER_DOMAIN / DIFF_ALTER_COMPOSITE step does. */
+typedef enum DiffTypeAlter {
+    DIFF_TA_SET_DEFAULT,         /* domain: obj's default */
+    DIFF_TA_DROP_DEFAULT,
+    DIFF_TA_SET_NOT_NULL,
+    DIFF_TA_DROP_NOT_NULL,
+    DIFF_TA_ADD_CONSTRAINT,      /* con; not_valid: ADD ... NOT VALID */
+    DIFF_TA_DROP_CONSTRAINT,     /* con (from side) */
+    DIFF_TA_VALIDATE_CONSTRAINT, /* con */
+    DIFF_TA_COMMENT_CONSTRAINT,  /* con, comment */
+    DIFF_TA_RENAME,              /* domain swap: obj (from side) RENAME TO temp_name */
+    DIFF_TA_ADD_ATTRIBUTE,       /* composite: column */
+    DIFF_TA_DROP_ATTRIBUTE,      /* old_column */
+    DIFF_TA_ALTER_ATTRIBUTE,     /* column (to), old_column: TYPE ... [COLLATE ...] */
+    DIFF_TA_COMMENT_ATTRIBUTE,   /* column, comment */
+} DiffTypeAlter;
 
 typedef enum DiffHazard {
     DIFF_HAZARD_DATA_LOSS,     /* rows or values are gone after the step */
@@ -141,7 +164,8 @@ typedef struct DiffStep {
     const char *label;    /* DIFF_ENUM_ADD_VALUE */
     const char *neighbor; /* DIFF_ENUM_ADD_VALUE: BEFORE/AFTER this label; NULL: append */
     bool before;
-    const char *temp_name; /* enum swap: the old type's name while both exist */
+    const char *temp_name; /* enum or domain swap: the old type's name while both exist */
+    DiffTypeAlter type_alter; /* DIFF_ALTER_DOMAIN, DIFF_ALTER_COMPOSITE */
     DiffUsing using;
     bool not_valid;    /* ADD CONSTRAINT ... NOT VALID */
     bool using_index;  /* ADD CONSTRAINT name PRIMARY KEY / UNIQUE USING INDEX name: the

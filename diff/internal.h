@@ -88,6 +88,13 @@ bool diff_enum_swapped(const DiffCtx *c, const char *schema, const char *name);
 void diff_column_type_keys(DiffCtx *c, uint32_t step, KeyRole role, const char *table_schema,
                            const CatColumn *col, bool old_side);
 
+/* ---- types.c: domains and composite types ---------------------------------- */
+
+/* Push "schema\x1fname" (scratch) of each domain replaced by a swap onto v. */
+void diff_domain_swaps(DiffCtx *c, AgVec *v);
+void diff_domains(DiffCtx *c);
+void diff_composites(DiffCtx *c);
+
 /* ---- table.c --------------------------------------------------------------- */
 
 void diff_tables(DiffCtx *c);

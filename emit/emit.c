@@ -531,6 +531,14 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         comment_target(out, a, st);
         ag_buf_printf(out, " IS %s;\n", st->comment ? cat_quote_literal(a, st->comment) : "NULL");
         break;
+    case DIFF_CREATE_DOMAIN:
+    case DIFF_DROP_DOMAIN:
+    case DIFF_ALTER_DOMAIN:
+    case DIFF_CREATE_COMPOSITE:
+    case DIFF_DROP_COMPOSITE:
+    case DIFF_ALTER_COMPOSITE:
+        emit_type_sql(out, a, st);
+        break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();
     }

@@ -53,6 +53,12 @@ void emit_partition_of(AgBuf *out, AgArena *arena, const CatTable *t);
 void emit_partition_tail(AgBuf *out, const CatTable *t);
 /* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
 void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* Domains and composite types (types.c): the statement of a DIFF_*_DOMAIN or
+ * DIFF_*_COMPOSITE step, and the parts of an altered one's summary line (": x, y",
+ * *first as report.c's part() keeps it). */
+void emit_type_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_type_details(AgBuf *out, AgArena *arena, const DiffChangeset *cs, const DiffChange *ch,
+                       bool *first);
 /* The review text of a step (without the marker), nothing when it needs none. */
 void emit_step_review(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* The summary line of a change without its final newline. */

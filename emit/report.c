@@ -151,6 +151,7 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
     }
     case DIFF_OBJ_TYPE: {
         const CatEnum *f = (const CatEnum *) ch->from_obj, *c = (const CatEnum *) ch->to_obj;
+        emit_type_details(out, a, cs, ch, &first); /* domains and composites (types.c) */
         if (change_has_step(cs, ch, DIFF_ENUM_ADD_VALUE)) {
             ag_buf_reset(&t);
             ag_buf_puts(&t, "add value");
@@ -239,6 +240,12 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     switch (st->kind) {
     case DIFF_CREATE_SCHEMA:
     case DIFF_DROP_SCHEMA:
+    case DIFF_CREATE_DOMAIN:
+    case DIFF_DROP_DOMAIN:
+    case DIFF_ALTER_DOMAIN:
+    case DIFF_CREATE_COMPOSITE:
+    case DIFF_DROP_COMPOSITE:
+    case DIFF_ALTER_COMPOSITE:
     case DIFF_CREATE_EXTENSION:
     case DIFF_DROP_EXTENSION:
     case DIFF_ALTER_EXTENSION_SCHEMA:

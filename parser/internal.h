@@ -225,6 +225,14 @@ void prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t l
 void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t loc);
 void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
 void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
+/* Domains and composite types (types.c). prs_comment_type handles a COMMENT ON DOMAIN,
+ * TYPE, CONSTRAINT ... ON DOMAIN or COLUMN of a composite type when it names one of
+ * them, and returns false to leave any other target to prs_comment. */
+void prs_create_domain(PrsContext *ctx, const PgQuery__CreateDomainStmt *cd, int32_t loc);
+void prs_alter_domain(PrsContext *ctx, const PgQuery__AlterDomainStmt *ad, int32_t loc);
+void prs_create_composite(PrsContext *ctx, const PgQuery__CompositeTypeStmt *cs, int32_t loc);
+void prs_alter_composite(PrsContext *ctx, const PgQuery__AlterTableStmt *as);
+bool prs_comment_type(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text, AgLoc loc);
 
 /* Sequence options (CREATE SEQUENCE, identity) applied over opts; type_default is the
  * AS type when none is given. Reports bad options; returns OWNED BY (a String list) or

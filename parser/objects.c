@@ -809,6 +809,8 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
         cs->comment && *cs->comment ? ag_arena_strdup(ctx->arena, cs->comment) : NULL;
     PrsNode **items;
     size_t n;
+    if (prs_comment_type(ctx, cs, text, loc))
+        return; /* a domain, a composite type, or a part of one (types.c) */
     switch (cs->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const char *name = prs_str(cs->object);

@@ -587,6 +587,15 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
         prs_alter_enum(ctx, n->alter_enum_stmt, loc);
         return;
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+        prs_create_domain(ctx, n->create_domain_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+        prs_alter_domain(ctx, n->alter_domain_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+        prs_create_composite(ctx, n->composite_type_stmt, loc);
+        return;
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
         prs_create_sequence(ctx, n->create_seq_stmt, loc);
         return;

@@ -1348,10 +1348,12 @@ prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
     switch (as->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
         break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        prs_alter_composite(ctx, as); /* ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE */
+        return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
         return; /* about objects whose creation was already reported */
     default: {
         /* ALTER INDEX / ALTER SEQUENCE ... SET (...), ATTACH PARTITION */

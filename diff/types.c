@@ -1,0 +1,464 @@
+/*
+ * diff/types.c: domains and composite types. Creates and drops; a domain's default, NOT
+ * NULL and CHECK constraints altered in place (a new or changed CHECK is added NOT VALID
+ * and then validated, so the check of existing rows runs under a weaker lock); a domain
+ * whose base type or collation changes is replaced by a swap as enums are (rename the old
+ * one away, create the new one, convert the columns in table.c, drop the old one);
+ * composite attributes added, dropped and retyped in place, the type recreated when the
+ * attribute order cannot be reached otherwise.
+ * Dependency keys follow the enums' (internal.h): "y"/"yn" provided by a creation, "yo"
+ * removed by a drop, so columns and other types using one are ordered around it.
+ * Not here: SQL (emit/types.c), the columns of a swapped domain (table.c).
+ * TODO: types other than table columns that use a swapped domain (other domains,
+ *       composite attributes, functions) keep the old one alive and its drop fails.
+ */
+#include <string.h>
+
+#include "diff/internal.h"
+
+#define SEP  "\x1f"
+#define NONE UINT32_MAX
+
+static bool
+expr_eq(const CatExpr *a, const CatExpr *b)
+{
+    if (!a || !b)
+        return a == b;
+    return strcmp(a->canon, b->canon) == 0;
+}
+
+static bool
+same_collation(const char *ca, const char *sa, const char *cb, const char *sb)
+{
+    return ag_streq(ca, cb) && ag_streq(sa, sb);
+}
+
+/* The creation needs the user type named by type (an enum, domain or composite). */
+static void
+type_key(DiffCtx *c, uint32_t s, KeyRole role, const char *type, bool old_side)
+{
+    const char *ts, *tn;
+    if (diff_type_ref(&c->scratch, type, &ts, &tn, NULL))
+        diff_step_key(c, s, role, "%s" SEP "%s" SEP "%s", old_side ? "yo" : "y", ts, tn);
+}
+
+static void
+provide_type(DiffCtx *c, uint32_t s, const CatObject *o)
+{
+    diff_step_key(c, s, KEY_PROVIDES, "y" SEP "%s" SEP "%s", o->schema, o->name);
+    diff_step_key(c, s, KEY_PROVIDES, "yn" SEP "%s" SEP "%s", o->schema, o->name);
+    diff_step_key(c, s, KEY_NEEDS, "s" SEP "%s", o->schema);
+}
+
+static void
+comment_step(DiffCtx *c, uint32_t ch, uint32_t after, const CatObject *t, const char *text)
+{
+    uint32_t s = diff_comment_step(c, ch, DIFF_OBJ_TYPE, text);
+    c->steps[s].obj = t;
+    if (after != NONE)
+        diff_step_after(c, after, s);
+}
+
+/* ---- domains ------------------------------------------------------------------------ */
+
+static const CatConstraint *
+domain_con(const CatDomain *d, const char *name)
+{
+    for (uint32_t i = 0; i < d->nconstraints; i++)
+        if (strcmp(d->constraints[i].name, name) == 0)
+            return &d->constraints[i];
+    return NULL;
+}
+
+static bool
+domain_needs_swap(const CatDomain *f, const CatDomain *t)
+{
+    return strcmp(f->type, t->type) != 0 ||
+           !same_collation(f->collation, f->collation_schema, t->collation, t->collation_schema);
+}
+
+void
+diff_domain_swaps(DiffCtx *c, AgVec *v)
+{
+    for (uint32_t i = 0; i < c->to->nobjects; i++) {
+        const CatDomain *t = (const CatDomain *) c->to->objects[i];
+        if (t->obj.kind != CAT_DOMAIN)
+            continue;
+        const CatDomain *f =
+            (const CatDomain *) cat_find(c->from, CAT_DOMAIN, t->obj.schema, t->obj.name);
+        if (f && domain_needs_swap(f, t))
+            ag_vec_push(v, ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->obj.name));
+    }
+}
+
+static uint32_t
+domain_step(DiffCtx *c, uint32_t ch, const CatDomain *t, const CatDomain *f, DiffTypeAlter what,
+            const CatConstraint *con, uint32_t *prev)
+{
+    uint32_t s = diff_step_new(c, DIFF_ALTER_DOMAIN, ch);
+    c->steps[s].obj = &t->obj;
+    c->steps[s].old_obj = f ? &f->obj : NULL;
+    c->steps[s].type_alter = what;
+    c->steps[s].con = con;
+    diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    if (prev) {
+        if (*prev != NONE)
+            diff_step_after(c, *prev, s);
+        *prev = s;
+    }
+    return s;
+}
+
+/* A CHECK added to an existing domain: NOT VALID, then VALIDATE unless the model keeps
+ * it NOT VALID. On a new domain the same two steps follow CREATE DOMAIN. */
+static void
+domain_add_check(DiffCtx *c, uint32_t ch, const CatDomain *t, const CatConstraint *k,
+                 uint32_t *prev)
+{
+    uint32_t s = domain_step(c, ch, t, NULL, DIFF_TA_ADD_CONSTRAINT, k, prev);
+    c->steps[s].not_valid = true;
+    diff_step_key(c, s, KEY_PROVIDES, "dk" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
+                  k->name);
+    if (!k->not_valid)
+        domain_step(c, ch, t, NULL, DIFF_TA_VALIDATE_CONSTRAINT, k, prev);
+    if (k->comment) {
+        uint32_t cs = domain_step(c, ch, t, NULL, DIFF_TA_COMMENT_CONSTRAINT, k, prev);
+        c->steps[cs].comment = k->comment;
+    }
+}
+
+/* CREATE DOMAIN with its valid CHECKs inline; NOT VALID ones and comments after. */
+static uint32_t
+domain_create(DiffCtx *c, uint32_t ch, const CatDomain *t, uint32_t after)
+{
+    uint32_t s = diff_step_new(c, DIFF_CREATE_DOMAIN, ch);
+    c->steps[s].obj = &t->obj;
+    provide_type(c, s, &t->obj);
+    type_key(c, s, KEY_NEEDS, t->type, false);
+    if (after != NONE)
+        diff_step_after(c, after, s);
+    uint32_t prev = s;
+    for (uint32_t i = 0; i < t->nconstraints; i++) {
+        const CatConstraint *k = &t->constraints[i];
+        if (k->not_valid) {
+            domain_add_check(c, ch, t, k, &prev);
+        } else if (k->comment) {
+            uint32_t cs = domain_step(c, ch, t, NULL, DIFF_TA_COMMENT_CONSTRAINT, k, &prev);
+            c->steps[cs].comment = k->comment;
+        }
+    }
+    if (t->obj.comment)
+        comment_step(c, ch, s, &t->obj, t->obj.comment);
+    return s;
+}
+
+static uint32_t
+domain_drop(DiffCtx *c, uint32_t ch, const CatDomain *f, const char *temp)
+{
+    uint32_t s = diff_step_new(c, DIFF_DROP_DOMAIN, ch);
+    c->steps[s].obj = &f->obj;
+    c->steps[s].temp_name = temp;
+    diff_step_key(c, s, KEY_REMOVES, "yo" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+    diff_step_key(c, s, KEY_RELEASES, "s" SEP "%s", f->obj.schema);
+    type_key(c, s, KEY_RELEASES, f->type, true);
+    return s;
+}
+
+/* The name the old domain takes during a swap: name__old, lengthened until free. */
+static const char *
+swap_temp_name(DiffCtx *c, const CatObject *o)
+{
+    AgBuf b;
+    ag_buf_init(&b);
+    ag_buf_printf(&b, "%s__old", o->name);
+    while (cat_find(c->from, CAT_DOMAIN, o->schema, ag_buf_cstr(&b)) ||
+           cat_find(c->to, CAT_DOMAIN, o->schema, ag_buf_cstr(&b)) ||
+           cat_find(c->from, CAT_ENUM, o->schema, ag_buf_cstr(&b)) ||
+           cat_find(c->to, CAT_ENUM, o->schema, ag_buf_cstr(&b))) {
+        b.len -= 3;
+        ag_buf_puts(&b, "_old");
+    }
+    const char *r = ag_arena_strdup(c->arena, ag_buf_cstr(&b));
+    ag_buf_free(&b);
+    return r;
+}
+
+static void
+domain_alter(DiffCtx *c, const CatDomain *f, const CatDomain *t)
+{
+    bool swap = diff_enum_swapped(c, t->obj.schema, t->obj.name);
+    bool default_changed = !expr_eq(f->default_expr, t->default_expr);
+    bool cons_changed = f->nconstraints != t->nconstraints;
+    for (uint32_t i = 0; i < t->nconstraints && !cons_changed; i++) {
+        const CatConstraint *tk = &t->constraints[i];
+        const CatConstraint *fk = domain_con(f, tk->name);
+        cons_changed = !fk || !expr_eq(fk->check, tk->check) || fk->not_valid != tk->not_valid ||
+                       !ag_streq(fk->comment, tk->comment);
+    }
+    if (!swap && !default_changed && !cons_changed && f->not_null == t->not_null) {
+        if (!ag_streq(f->obj.comment, t->obj.comment)) {
+            uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema,
+                                          t->obj.name, NULL);
+            c->changes[ch].from_obj = &f->obj;
+            c->changes[ch].to_obj = &t->obj;
+            comment_step(c, ch, NONE, &t->obj, t->obj.comment);
+        }
+        return;
+    }
+    uint32_t ch =
+        diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
+    c->changes[ch].from_obj = &f->obj;
+    c->changes[ch].to_obj = &t->obj;
+    if (swap) {
+        /* Rename the old one away, create the new one, table.c converts the columns
+         * (USING col::text::type), then the old one goes. */
+        c->changes[ch].recreated = true;
+        const char *temp = swap_temp_name(c, &f->obj);
+        uint32_t r = diff_step_new(c, DIFF_ALTER_DOMAIN, ch);
+        c->steps[r].obj = &f->obj;
+        c->steps[r].type_alter = DIFF_TA_RENAME;
+        c->steps[r].temp_name = temp;
+        diff_step_key(c, r, KEY_REMOVES, "yn" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+        domain_create(c, ch, t, r);
+        uint32_t d = domain_drop(c, ch, f, temp);
+        diff_step_after(c, r, d);
+        return;
+    }
+    uint32_t prev = NONE;
+    /* Constraints that go or change first, so that a new one may take the name. */
+    for (uint32_t i = 0; i < f->nconstraints; i++) {
+        const CatConstraint *fk = &f->constraints[i];
+        const CatConstraint *tk = domain_con(t, fk->name);
+        if (tk && expr_eq(fk->check, tk->check) && !(!fk->not_valid && tk->not_valid))
+            continue;
+        uint32_t s = domain_step(c, ch, t, f, DIFF_TA_DROP_CONSTRAINT, fk, &prev);
+        diff_step_key(c, s, KEY_REMOVES, "dk" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, fk->name);
+    }
+    if (default_changed)
+        domain_step(c, ch, t, f, t->default_expr ? DIFF_TA_SET_DEFAULT : DIFF_TA_DROP_DEFAULT,
+                    NULL, &prev);
+    if (f->not_null && !t->not_null)
+        domain_step(c, ch, t, f, DIFF_TA_DROP_NOT_NULL, NULL, &prev);
+    for (uint32_t i = 0; i < t->nconstraints; i++) {
+        const CatConstraint *tk = &t->constraints[i];
+        const CatConstraint *fk = domain_con(f, tk->name);
+        bool kept = fk && expr_eq(fk->check, tk->check) && !(!fk->not_valid && tk->not_valid);
+        if (!kept) {
+            domain_add_check(c, ch, t, tk, &prev);
+            continue;
+        }
+        if (fk->not_valid && !tk->not_valid)
+            domain_step(c, ch, t, f, DIFF_TA_VALIDATE_CONSTRAINT, tk, &prev);
+        if (!ag_streq(fk->comment, tk->comment)) {
+            uint32_t s = domain_step(c, ch, t, f, DIFF_TA_COMMENT_CONSTRAINT, tk, &prev);
+            c->steps[s].comment = tk->comment;
+        }
+    }
+    if (!f->not_null && t->not_null)
+        domain_step(c, ch, t, f, DIFF_TA_SET_NOT_NULL, NULL, &prev);
+    if (!ag_streq(f->obj.comment, t->obj.comment))
+        comment_step(c, ch, prev, &t->obj, t->obj.comment);
+}
+
+void
+diff_domains(DiffCtx *c)
+{
+    for (uint32_t i = 0; i < c->to->nobjects; i++) {
+        const CatDomain *t = (const CatDomain *) c->to->objects[i];
+        if (t->obj.kind != CAT_DOMAIN)
+            continue;
+        const CatDomain *f =
+            (const CatDomain *) cat_find(c->from, CAT_DOMAIN, t->obj.schema, t->obj.name);
+        if (f) {
+            domain_alter(c, f, t);
+            continue;
+        }
+        uint32_t ch =
+            diff_change_new(c, DIFF_OP_CREATE, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
+        c->changes[ch].to_obj = &t->obj;
+        domain_create(c, ch, t, NONE);
+    }
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatDomain *f = (const CatDomain *) c->from->objects[i];
+        if (f->obj.kind != CAT_DOMAIN || cat_find(c->to, CAT_DOMAIN, f->obj.schema, f->obj.name))
+            continue;
+        uint32_t ch =
+            diff_change_new(c, DIFF_OP_DROP, DIFF_OBJ_TYPE, f->obj.schema, f->obj.name, NULL);
+        c->changes[ch].from_obj = &f->obj;
+        domain_drop(c, ch, f, NULL);
+    }
+}
+
+/* ---- composite types ---------------------------------------------------------------- */
+
+static const CatColumn *
+attr_find(const CatComposite *ct, const char *name)
+{
+    for (uint32_t i = 0; i < ct->nattrs; i++)
+        if (strcmp(ct->attrs[i].name, name) == 0)
+            return &ct->attrs[i];
+    return NULL;
+}
+
+/* Can drops and appends reach t's attribute order from f's? The attributes f and t
+ * share must come first in t, in f's order; the new ones after them. */
+static bool
+attrs_reachable(const CatComposite *f, const CatComposite *t)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < f->nattrs; i++) {
+        if (!attr_find(t, f->attrs[i].name))
+            continue;
+        if (k >= t->nattrs || strcmp(t->attrs[k].name, f->attrs[i].name) != 0)
+            return false;
+        k++;
+    }
+    for (; k < t->nattrs; k++)
+        if (attr_find(f, t->attrs[k].name))
+            return false;
+    return true;
+}
+
+static uint32_t
+composite_create(DiffCtx *c, uint32_t ch, const CatComposite *t, uint32_t after)
+{
+    uint32_t s = diff_step_new(c, DIFF_CREATE_COMPOSITE, ch);
+    c->steps[s].obj = &t->obj;
+    provide_type(c, s, &t->obj);
+    diff_step_key(c, s, KEY_PROVIDES, "r" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    for (uint32_t i = 0; i < t->nattrs; i++)
+        type_key(c, s, KEY_NEEDS, t->attrs[i].type, false);
+    if (after != NONE)
+        diff_step_after(c, after, s);
+    if (t->obj.comment)
+        comment_step(c, ch, s, &t->obj, t->obj.comment);
+    for (uint32_t i = 0; i < t->nattrs; i++) {
+        if (!t->attrs[i].comment)
+            continue;
+        uint32_t cs = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
+        c->steps[cs].obj = &t->obj;
+        c->steps[cs].type_alter = DIFF_TA_COMMENT_ATTRIBUTE;
+        c->steps[cs].column = &t->attrs[i];
+        c->steps[cs].comment = t->attrs[i].comment;
+        diff_step_after(c, s, cs);
+    }
+    return s;
+}
+
+static uint32_t
+composite_drop(DiffCtx *c, uint32_t ch, const CatComposite *f)
+{
+    uint32_t s = diff_step_new(c, DIFF_DROP_COMPOSITE, ch);
+    c->steps[s].obj = &f->obj;
+    diff_step_key(c, s, KEY_REMOVES, "yo" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+    diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+    diff_step_key(c, s, KEY_RELEASES, "s" SEP "%s", f->obj.schema);
+    for (uint32_t i = 0; i < f->nattrs; i++)
+        type_key(c, s, KEY_RELEASES, f->attrs[i].type, true);
+    return s;
+}
+
+static uint32_t
+attr_step(DiffCtx *c, uint32_t ch, const CatComposite *t, DiffTypeAlter what, const CatColumn *col,
+          const CatColumn *old, uint32_t *prev)
+{
+    uint32_t s = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
+    c->steps[s].obj = &t->obj;
+    c->steps[s].type_alter = what;
+    c->steps[s].column = col;
+    c->steps[s].old_column = old;
+    diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    if (col && what != DIFF_TA_COMMENT_ATTRIBUTE)
+        type_key(c, s, KEY_NEEDS, col->type, false);
+    if (old && what != DIFF_TA_COMMENT_ATTRIBUTE)
+        type_key(c, s, KEY_RELEASES, old->type, true);
+    if (*prev != NONE)
+        diff_step_after(c, *prev, s);
+    *prev = s;
+    return s;
+}
+
+static void
+composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
+{
+    bool same = f->nattrs == t->nattrs;
+    for (uint32_t i = 0; i < t->nattrs && same; i++) {
+        const CatColumn *a = &f->attrs[i], *b = &t->attrs[i];
+        same = strcmp(a->name, b->name) == 0 && strcmp(a->type, b->type) == 0 &&
+               same_collation(a->collation, a->collation_schema, b->collation,
+                              b->collation_schema) &&
+               ag_streq(a->comment, b->comment);
+    }
+    if (same && ag_streq(f->obj.comment, t->obj.comment))
+        return;
+    uint32_t ch =
+        diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
+    c->changes[ch].from_obj = &f->obj;
+    c->changes[ch].to_obj = &t->obj;
+    if (!attrs_reachable(f, t)) {
+        /* The order cannot be reached by ALTER TYPE: drop and create again. */
+        c->changes[ch].recreated = true;
+        uint32_t d = composite_drop(c, ch, f);
+        c->steps[d].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
+        composite_create(c, ch, t, d);
+        return;
+    }
+    uint32_t prev = NONE;
+    for (uint32_t i = 0; i < f->nattrs; i++)
+        if (!attr_find(t, f->attrs[i].name)) {
+            uint32_t s = attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], &prev);
+            c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
+        }
+    for (uint32_t i = 0; i < t->nattrs; i++) {
+        const CatColumn *b = &t->attrs[i];
+        const CatColumn *a = attr_find(f, b->name);
+        if (!a) {
+            attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, b, NULL, &prev);
+            if (b->comment) {
+                uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+                c->steps[s].comment = b->comment;
+            }
+            continue;
+        }
+        if (strcmp(a->type, b->type) != 0 ||
+            !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema))
+            attr_step(c, ch, t, DIFF_TA_ALTER_ATTRIBUTE, b, a, &prev);
+        if (!ag_streq(a->comment, b->comment)) {
+            uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+            c->steps[s].comment = b->comment;
+        }
+    }
+    if (!ag_streq(f->obj.comment, t->obj.comment))
+        comment_step(c, ch, prev, &t->obj, t->obj.comment);
+}
+
+void
+diff_composites(DiffCtx *c)
+{
+    for (uint32_t i = 0; i < c->to->nobjects; i++) {
+        const CatComposite *t = (const CatComposite *) c->to->objects[i];
+        if (t->obj.kind != CAT_COMPOSITE)
+            continue;
+        const CatComposite *f =
+            (const CatComposite *) cat_find(c->from, CAT_COMPOSITE, t->obj.schema, t->obj.name);
+        if (f) {
+            composite_alter(c, f, t);
+            continue;
+        }
+        uint32_t ch =
+            diff_change_new(c, DIFF_OP_CREATE, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
+        c->changes[ch].to_obj = &t->obj;
+        composite_create(c, ch, t, NONE);
+    }
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatComposite *f = (const CatComposite *) c->from->objects[i];
+        if (f->obj.kind != CAT_COMPOSITE ||
+            cat_find(c->to, CAT_COMPOSITE, f->obj.schema, f->obj.name))
+            continue;
+        uint32_t ch =
+            diff_change_new(c, DIFF_OP_DROP, DIFF_OBJ_TYPE, f->obj.schema, f->obj.name, NULL);
+        c->changes[ch].from_obj = &f->obj;
+        composite_drop(c, ch, f);
+    }
+}
