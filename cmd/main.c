@@ -5,6 +5,7 @@
  * Only this folder calls exit().
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
@@ -46,6 +47,13 @@ typedef struct Ctx {
     bool scratch_started;
     uint32_t scratch_dbs;
     bool tty;
+    /* the models, parsed on a thread while the database is read (models_start/get) */
+    pthread_t models_thread;
+    int models_state; /* 0 not started, 1 running, 2 done */
+    int models_rc;
+    AgArena models_arena;
+    AgDiag models_diag;
+    Catalog *models_cat;
 } Ctx;
 
 /* AUTOGEN_TIMING=1 prints how long each stage took to stderr (for the benchmark's
@@ -357,27 +365,88 @@ database_configured(const Ctx *c)
     return c->cfg.database_url || c->cfg.database_from_libpq;
 }
 
+/* Parse the models into a catalog in arena, diagnostics in diag. */
+static int
+load_models_in(const char *models, AgArena *arena, AgDiag *diag, Catalog **out)
+{
+    Catalog *cat = cat_new(arena);
+    struct stat st;
+    if (stat(models, &st) != 0) {
+        ag_diag_error(diag, (AgLoc){0},
+                      "models not found: %s (set --models or models = in autogen.conf)", models);
+        return CMD_EXIT_INPUT;
+    }
+    if (access(models, R_OK) != 0) {
+        ag_diag_error(diag, (AgLoc){0}, "cannot read models %s: %s", models, strerror(errno));
+        return CMD_EXIT_ENV;
+    }
+    const char *paths[1] = {models};
+    if (!prs_load_paths(cat, paths, 1, diag))
+        return CMD_EXIT_INPUT;
+    *out = cat;
+    return CMD_EXIT_OK;
+}
+
 static int
 load_models(Ctx *c, Catalog **out)
 {
-    Catalog *cat = cat_new(&c->arena);
-    struct stat st;
-    if (stat(c->cfg.models, &st) != 0) {
-        ag_diag_error(&c->diag, (AgLoc){0}, "models not found: %s (set --models or models = in "
-                                            "autogen.conf)", c->cfg.models);
-        return CMD_EXIT_INPUT;
-    }
-    if (access(c->cfg.models, R_OK) != 0) {
-        ag_diag_error(&c->diag, (AgLoc){0}, "cannot read models %s: %s", c->cfg.models,
-                      strerror(errno));
-        return CMD_EXIT_ENV;
-    }
-    const char *paths[1] = {c->cfg.models};
-    if (!prs_load_paths(cat, paths, 1, &c->diag))
-        return CMD_EXIT_INPUT;
+    int rc = load_models_in(c->cfg.models, &c->arena, &c->diag, out);
     stage_done("parse");
-    *out = cat;
-    return CMD_EXIT_OK;
+    return rc;
+}
+
+/* Parsing the models (client CPU) overlaps with reading the database (server work):
+ * models_start runs the parser on a thread of its own, with its own arena and
+ * diagnostics; models_get waits for it and merges the diagnostics in order. */
+static void *
+models_thread(void *arg)
+{
+    Ctx *c = arg;
+    c->models_rc = load_models_in(c->cfg.models, &c->models_arena, &c->models_diag,
+                                  &c->models_cat);
+    return NULL;
+}
+
+static void
+models_start(Ctx *c)
+{
+    if (c->models_state != 0)
+        return;
+    ag_arena_init(&c->models_arena);
+    ag_diag_init(&c->models_diag);
+    if (pthread_create(&c->models_thread, NULL, models_thread, c) == 0) {
+        c->models_state = 1;
+    } else {
+        models_thread(c);
+        c->models_state = 2;
+    }
+}
+
+static int
+models_get(Ctx *c, Catalog **out)
+{
+    models_start(c);
+    if (c->models_state == 1) {
+        pthread_join(c->models_thread, NULL);
+        c->models_state = 2;
+        stage_done("parse (wait)");
+        for (size_t i = 0; i < c->models_diag.nitems; i++) {
+            const AgDiagItem *it = &c->models_diag.items[i];
+            if (it->sev == AG_SEV_ERROR)
+                ag_diag_error(&c->diag, it->loc, "%s", it->msg);
+            else if (it->sev == AG_SEV_WARNING)
+                ag_diag_warning(&c->diag, it->loc, "%s", it->msg);
+            else
+                ag_diag_note(&c->diag, it->loc, "%s", it->msg);
+            if (it->detail)
+                ag_diag_detail(&c->diag, "%s", it->detail);
+        }
+        /* Errors past the cap were counted, not stored: keep the count honest. */
+        if (c->models_diag.nerrors > AG_DIAG_MAX_ERRORS)
+            c->diag.nerrors += c->models_diag.nerrors - AG_DIAG_MAX_ERRORS;
+    }
+    *out = c->models_cat;
+    return c->models_rc;
 }
 
 static int
@@ -554,9 +623,10 @@ json_escape(AgBuf *b, const char *s)
  * a replay of the chain in a scratch database. *conn_out stays open for callers that
  * need to look at data (NULL for the scratch case). */
 static int
-catalog_at_head(Ctx *c, const MigChain *chain, Catalog *want, Catalog **out, PGconn **conn_out,
-                bool require_head)
+catalog_at_head(Ctx *c, const MigChain *chain, Catalog **want_out, Catalog **out,
+                PGconn **conn_out, bool require_head)
 {
+    Catalog *want = NULL;
     int rc;
     *conn_out = NULL;
     if (database_configured(c)) {
@@ -580,7 +650,10 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog *want, Catalog **out, PGc
         }
         rc = introspect(c, conn, out);
         if (!rc)
+            rc = models_get(c, &want);
+        if (!rc)
             rc = settle(c, want, *out, conn);
+        *want_out = want;
         *conn_out = conn;
         return rc;
     }
@@ -591,7 +664,10 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog *want, Catalog **out, PGc
     if (!rc)
         rc = introspect(c, conn, out);
     if (!rc)
+        rc = models_get(c, &want);
+    if (!rc)
         rc = settle(c, want, *out, conn);
+    *want_out = want;
     scratch_done(c, conn);
     return rc;
 }
@@ -686,6 +762,8 @@ cmd_revision(Ctx *c, bool merge)
         ag_diag_error(&c->diag, (AgLoc){0}, "a revision needs a message: -m \"what changes\"");
         return fail(c, CMD_EXIT_INPUT);
     }
+    if (!merge && !c->args.empty)
+        models_start(c);
     MigChain chain;
     int rc = load_chain(c, &chain);
     if (rc)
@@ -716,12 +794,10 @@ cmd_revision(Ctx *c, bool merge)
     nr.nparents = nparents;
     nr.transactional = true;
     if (!merge && !c->args.empty) {
-        Catalog *want;
-        if ((rc = load_models(c, &want)))
-            return fail(c, rc);
+        Catalog *want = NULL;
         Catalog *have;
         PGconn *conn = NULL;
-        if ((rc = catalog_at_head(c, &chain, want, &have, &conn, true))) {
+        if ((rc = catalog_at_head(c, &chain, &want, &have, &conn, true))) {
             if (conn)
                 PQfinish(conn);
             return fail(c, rc);
@@ -1153,13 +1229,12 @@ cmd_stamp(Ctx *c)
 static int
 cmd_check(Ctx *c)
 {
+    models_start(c);
     MigChain chain;
     int rc = load_chain(c, &chain);
     if (rc)
         return fail(c, rc);
-    Catalog *want;
-    if ((rc = load_models(c, &want)))
-        return fail(c, rc);
+    Catalog *want = NULL;
     AgBuf problems;
     ag_buf_init(&problems);
     AgVec items = {0};
@@ -1203,6 +1278,8 @@ cmd_check(Ctx *c)
                                                     chain.revs[i]->id, chain.revs[i]->message));
         rc = introspect(c, conn, &have);
         if (!rc)
+            rc = models_get(c, &want);
+        if (!rc)
             rc = settle(c, want, have, conn);
         PQfinish(conn);
         if (rc)
@@ -1214,6 +1291,8 @@ cmd_check(Ctx *c)
         rc = replay(c, conn, &chain, NULL);
         if (!rc)
             rc = introspect(c, conn, &have);
+        if (!rc)
+            rc = models_get(c, &want);
         if (!rc)
             rc = settle(c, want, have, conn);
         scratch_done(c, conn);
@@ -1268,15 +1347,18 @@ cmd_check(Ctx *c)
 static int
 cmd_diff(Ctx *c)
 {
-    Catalog *want;
+    Catalog *want = NULL;
     int rc;
-    if ((rc = load_models(c, &want)))
-        return fail(c, rc);
+    models_start(c);
     PGconn *conn;
-    if ((rc = connect_db(c, &conn)))
+    if ((rc = connect_db(c, &conn))) {
+        models_get(c, &want);
         return fail(c, rc);
+    }
     Catalog *have;
     rc = introspect(c, conn, &have);
+    if (!rc)
+        rc = models_get(c, &want);
     if (!rc)
         rc = settle(c, want, have, conn);
     if (rc) {
@@ -1652,6 +1734,12 @@ main(int argc, char **argv)
         rc = cmd_verify(c);
     else
         rc = usage_error("unknown command %s", cmd);
+    if (c->models_state) {
+        Catalog *ignored;
+        models_get(c, &ignored);
+        ag_diag_free(&c->models_diag);
+        ag_arena_free(&c->models_arena);
+    }
     if (c->scratch_started)
         mig_scratch_stop(&c->scratch);
     if (c->diag.nwarnings && !c->args.quiet && rc == CMD_EXIT_OK)
