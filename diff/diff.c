@@ -631,6 +631,7 @@ general_keys(DiffCtx *c)
         case DIFF_CREATE_EXTENSION:
         case DIFF_ALTER_EXTENSION_SCHEMA:
         case DIFF_DROP_EXTENSION:
+        case DIFF_RENAME: /* first of all (rename.c): needs nothing this changeset makes */
             break;
         case DIFF_CREATE_ENUM:
         case DIFF_ENUM_ADD_VALUE:
@@ -754,6 +755,7 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_VALIDATE_CONSTRAINT:
             case DIFF_DROP_INDEX:
             case DIFF_COMMENT:
+            case DIFF_RENAME:
             case DIFF_ATTACH_PARTITION:
             case DIFF_DETACH_PARTITION:
             case DIFF_SET_RLS:
@@ -787,6 +789,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     c.idx_fate = ag_arena_alloc(&c.scratch, from->nobjects + 1);
     c.idx_implicit = ag_arena_alloc(&c.scratch, sizeof(bool) * (from->nobjects + 1));
 
+    c.from = from = diff_renames(&c); /* the rest starts from `from` after its renames */
     find_swaps(&c);
     diff_schemas(&c);
     diff_extensions(&c);
@@ -798,6 +801,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_indexes(&c);
     diff_partitions_rls(&c);
     general_keys(&c);
+    diff_rename_keys(&c);
     flag_new_enum_values(&c);
 
     DiffChangeset *cs = ag_arena_alloc(arena, sizeof(DiffChangeset));

@@ -5,7 +5,7 @@
  * list of changes grouping the steps per object for summaries and JSON reports.
  *
  * The downgrade is diff_catalogs(to, from): every rule here works in both directions.
- * Not here: SQL text, quoting (emit/), files, the database, rename detection (later).
+ * Not here: SQL text, quoting (emit/), files, the database. Renames: rename.c.
  */
 #ifndef AUTOGEN_DIFF_DIFF_H
 #define AUTOGEN_DIFF_DIFF_H
@@ -16,6 +16,16 @@
 
 #include "base/base.h"
 #include "catalog/catalog.h"
+
+/* An explicit rename, kind-agnostic: old is "schema.name" (table, index, sequence, type)
+ * or "schema.table.column" (column, then constraint; or "schema.type.label": enum value),
+ * raw names joined by '.'; new_name is the new last part. */
+typedef struct DiffRename {
+    const char *old;
+    const char *new_name;
+    bool is_guess;        /* not confirmed by a person: emit the review marker */
+    const char *evidence; /* for is_guess: why (printed in the marker); may be NULL */
+} DiffRename;
 
 typedef struct DiffOptions {
     /* CREATE/DROP INDEX CONCURRENTLY on existing tables, and SET NOT NULL through a
@@ -31,6 +41,11 @@ typedef struct DiffOptions {
     /* Optional: asked instead of nonempty_tables when set (rows_known must be true). */
     bool (*table_has_rows)(const char *schema, const char *table, void *ctx);
     void *rows_ctx;
+    /* Renames (diff/rename.c). Explicit ones always win over detection; a guessed one
+     * (detected, or passed on with is_guess) is emitted with a review marker. */
+    const DiffRename *renames;
+    size_t nrenames;
+    bool no_rename_detection; /* --no-renames: only explicit renames and annotations */
 } DiffOptions;
 
 /* One step = one statement. Fields of DiffStep used by each kind are listed on the right;
@@ -84,6 +99,9 @@ typedef enum DiffStepKind {
     DIFF_CREATE_COMPOSITE,       /* obj (CatComposite) */
     DIFF_DROP_COMPOSITE,         /* obj */
     DIFF_ALTER_COMPOSITE,        /* obj (to), type_alter, column / old_column: an attribute */
+    DIFF_RENAME,                 /* target, old_name -> new_name; schema/name: the object
+                                    (old name), or its table / enum type (new name) for a
+                                    column, constraint, or enum value (is_label) */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
 
@@ -122,6 +140,7 @@ typedef enum DiffReview {
     DIFF_REVIEW_NONE,
     DIFF_REVIEW_BACKFILL, /* the value to fill a new NOT NULL column with */
     DIFF_REVIEW_USING,    /* a USING conversion that rows may fail */
+    DIFF_REVIEW_RENAME,   /* a guessed rename (DiffStep.evidence says why) */
 } DiffReview;
 
 typedef enum DiffUsing {
@@ -173,6 +192,10 @@ typedef struct DiffStep {
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */
+    const char *old_name; /* DIFF_RENAME */
+    const char *new_name;
+    bool is_label;        /* DIFF_RENAME: an enum value (RENAME VALUE) */
+    const char *evidence; /* DIFF_RENAME: "both text, nullable", for the review marker */
     const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */
     const CatPolicy *old_policy; /* DIFF_ALTER_POLICY */
 } DiffStep;
@@ -192,6 +215,7 @@ typedef struct DiffChange {
     uint32_t *steps; /* indexes in DiffChangeset.steps, in run order */
     uint32_t nsteps;
     uint32_t hazards; /* union of the steps' hazards */
+    const char *renamed_from; /* set on the change of a DIFF_RENAME: the old name */
 } DiffChange;
 
 typedef struct DiffChangeset {
@@ -211,6 +235,37 @@ typedef struct DiffChangeset {
  * (same as a zero-initialised DiffOptions). */
 DiffChangeset *diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to,
                              const DiffOptions *opts);
+
+/* ---- renames (rename.c) ---- */
+
+/* A pair scoring at least this is a rename candidate (scores are in [0, 1]). */
+#define DIFF_RENAME_THRESHOLD 0.6
+
+/* One rename diff_catalogs would make, for a person to confirm (cmd/ asks on a terminal). */
+typedef struct DiffRenameCandidate {
+    DiffObjKind kind;   /* TABLE, COLUMN, CONSTRAINT, INDEX, SEQUENCE, TYPE */
+    bool is_label;      /* TYPE: an enum value */
+    DiffRename rename;  /* as a hint: pass it back (is_guess false) once confirmed */
+    const char *old_display; /* "jobs.jd_content" */
+    const char *new_display; /* "jobs.description" */
+    uint32_t parent;    /* candidate this one depends on (its table's rename), UINT32_MAX */
+} DiffRenameCandidate;
+
+/* Every rename diff_catalogs(from, to, opts) would make, hints and guesses (is_guess), in
+ * the order it finds them (a parent before what depends on it). Result in arena. */
+size_t diff_rename_candidates(AgArena *arena, const Catalog *from, const Catalog *to,
+                              const DiffOptions *opts, DiffRenameCandidate **out);
+/* The renames of the other direction (for the downgrade): "s.t=t2" becomes "s.t2=t",
+ * "s.t.c=d" becomes "s.t2.d=c" when t is renamed to t2 in the same list. Result in arena. */
+size_t diff_renames_invert(AgArena *arena, const DiffRename *renames, size_t n,
+                           DiffRename **out);
+/* Name similarity in [0, 1]: the better of normalised edit distance and '_' token overlap. */
+double diff_rename_name_similarity(const char *a, const char *b);
+/* Scores of a column pair (same type required, else 0; only_pair: the one dropped and the
+ * one added column of that type in the table) and of a table pair; *evidence says why
+ * ("both text, nullable"), in arena. */
+double diff_rename_column_score(AgArena *arena, const CatColumn *from, const CatColumn *to,
+                                bool only_pair, const char **evidence);
 
 /* Number of changes (summary lines); 0 means the catalogs are equal. */
 size_t diff_count(const DiffChangeset *cs);

@@ -111,6 +111,16 @@ bool diff_inherited_check(const Catalog *cat, const CatTable *t, const char *nam
  * changed)? */
 bool diff_partition_recreate(const CatTable *from, const CatTable *to);
 
+/* ---- rename.c -------------------------------------------------------------- */
+
+/* Pair dropped and added objects that are renames (hints, annotations, detection),
+ * record their DIFF_RENAME steps, and return `from` as it is after those renames (the
+ * catalog the rest of the diff starts from; c->from itself when nothing is renamed).
+ * Wraps c->opts' row lookups so that they ask about the old table names. */
+const Catalog *diff_renames(DiffCtx *c);
+/* Every other step runs after the renames. Call after every step is recorded. */
+void diff_rename_keys(DiffCtx *c);
+
 /* ---- order.c --------------------------------------------------------------- */
 
 /* Sort c->steps into run order; fills cs. */

@@ -15,6 +15,7 @@
  * drops of containers (types, sequences, extensions, schemas) once nothing uses them.
  * Only a preference: edges decide whenever they exist. */
 static const uint8_t step_rank[] = {
+    [DIFF_RENAME] = 1,
     [DIFF_DROP_CONSTRAINT] = 10,
     [DIFF_DROP_INDEX] = 12,
     [DIFF_DROP_IDENTITY] = 14,

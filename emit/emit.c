@@ -539,6 +539,9 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_ALTER_COMPOSITE:
         emit_type_sql(out, a, st);
         break;
+    case DIFF_RENAME:
+        emit_rename(out, a, st);
+        break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();
     }
@@ -561,6 +564,9 @@ emit_step_review(AgBuf *out, AgArena *a, const DiffStep *st)
                       "check the conversion of %s.%s from %s to %s: rows that do not convert "
                       "make it fail",
                       table_of(a, st), qi(a, col_of(st)), st->old_column->type, st->column->type);
+        break;
+    case DIFF_REVIEW_RENAME:
+        emit_rename_review(out, a, st);
         break;
     }
 }

@@ -61,6 +61,11 @@ void emit_type_details(AgBuf *out, AgArena *arena, const DiffChangeset *cs, cons
                        bool *first);
 /* The review text of a step (without the marker), nothing when it needs none. */
 void emit_step_review(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* DIFF_RENAME (emit/rename.c): the statement, the review text of a guess, and the
+ * summary details ": renamed from x" of its change. */
+void emit_rename(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_rename_review(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_rename_details(AgBuf *out, AgArena *arena, const DiffChange *ch);
 /* The summary line of a change without its final newline. */
 void emit_change_line(AgBuf *out, AgArena *arena, const DiffChangeset *cs, const DiffChange *ch);
 

@@ -226,7 +226,9 @@ emit_change_line(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChan
 {
     ag_buf_printf(out, "%s %s ", op_sign[ch->op], diff_obj_kind_name(ch->kind));
     object_name(out, a, ch);
-    if (ch->op == DIFF_OP_ALTER)
+    if (ch->op == DIFF_OP_ALTER && ch->renamed_from)
+        emit_rename_details(out, a, ch);
+    else if (ch->op == DIFF_OP_ALTER)
         alter_details(out, a, cs, ch);
     if (ch->hazards & DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS))
         ag_buf_puts(out, " (data loss)");
@@ -264,7 +266,8 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_CREATE_POLICY:
     case DIFF_DROP_POLICY:
     case DIFF_ALTER_POLICY:
-    case DIFF_COMMENT: {
+    case DIFF_COMMENT:
+    case DIFF_RENAME: {
         /* The statement's head is label enough: "DROP TABLE public.jobs". */
         AgBuf s;
         ag_buf_init(&s);

@@ -259,4 +259,9 @@ bool prs_index_elems(PrsContext *ctx, CatTable *t, const char *method, PrsNode *
 bool prs_is_default_opclass(PrsContext *ctx, const char *method, const char *opclass,
                             const char *coltype);
 
+/* Rename annotations "-- autogen: renamed from <old>" (annotate.c): for every object and
+ * column of cat declared in file, a comment-only line just above its declaration or a
+ * comment at the end of its line sets renamed_from (raw name, quotes removed). */
+void prs_annotate_renames(Catalog *cat, const char *file, const char *text);
+
 #endif

@@ -810,6 +810,7 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
     pg_query_free_split_result(split);
     free(copy);
     ag_arena_free(&tmp);
+    prs_annotate_renames(cat, ctx.file, text);
     return diag->nerrors == errors_before;
 }
 
