@@ -1028,6 +1028,17 @@ cmd_migrate(Ctx *c, bool up)
         PQfinish(conn);
         return fail(c, CMD_EXIT_ENV);
     }
+    /* The version table may only name revisions that files define. */
+    for (size_t i = 0; i < nap; i++) {
+        if (!mig_chain_find(&chain, ap[i].revision)) {
+            ag_diag_error(&c->diag, (AgLoc){0},
+                          "the version table names revision %s, but no file in %s defines it "
+                          "(a missing or renamed revision file?)",
+                          ap[i].revision, c->cfg.migrations);
+            PQfinish(conn);
+            return fail(c, CMD_EXIT_INPUT);
+        }
+    }
     /* An applied revision whose file changed is refused unless forced. */
     for (size_t i = 0; i < nap; i++) {
         MigRevision *r = mig_chain_find(&chain, ap[i].revision);

@@ -235,6 +235,36 @@ record(PGconn *conn, AgArena *a, const MigRevision *rev, bool up, const MigVersi
     return ok;
 }
 
+/* A revision outside a transaction failed part-way: say what stayed applied, and name
+ * every INVALID index (a failed CREATE INDEX CONCURRENTLY leaves one behind, and a re-run
+ * would fail on its name) with the statement that removes it. */
+static void
+report_partial(PGconn *conn, const MigRevision *rev, AgDiag *diag)
+{
+    ag_diag_note(diag, (AgLoc){0},
+                 "revision %s runs outside a transaction: the statements before the failing "
+                 "one stay applied and the version table was not updated",
+                 rev->id);
+    PGresult *r = PQexec(conn, "SELECT n.nspname, c.relname\n"
+                               "FROM pg_catalog.pg_index i\n"
+                               "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid\n"
+                               "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+                               "WHERE NOT i.indisvalid\n"
+                               "ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"");
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+        AgArena a;
+        ag_arena_init(&a);
+        for (int i = 0; i < PQntuples(r); i++)
+            ag_diag_note(diag, (AgLoc){0},
+                         "index %s is INVALID (a failed concurrent build): drop it before "
+                         "running the revision again: DROP INDEX CONCURRENTLY %s;",
+                         cat_qualified(&a, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)),
+                         cat_qualified(&a, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)));
+        ag_arena_free(&a);
+    }
+    PQclear(r);
+}
+
 bool
 mig_apply_revision(PGconn *conn, const MigRevision *rev, bool up, const MigApplyOptions *opts,
                    AgDiag *diag)
@@ -299,12 +329,11 @@ mig_apply_revision(PGconn *conn, const MigRevision *rev, bool up, const MigApply
                              "before %s",
                              rev->id);
             else
-                ag_diag_note(diag, (AgLoc){0},
-                             "revision %s runs outside a transaction: statements before the "
-                             "failing one stay applied; check for INVALID indexes",
-                             rev->id);
+                report_partial(conn, rev, diag);
         }
         ag_diag_free(&local);
+        if (!ok)
+            break; /* only a lock timeout is retried */
     }
     ag_arena_free(&a);
     return ok;

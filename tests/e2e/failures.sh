@@ -31,6 +31,7 @@ out=$("$AUTOGEN" upgrade 2>&1); rc=$?
 [ $rc = 3 ] || fail "failing revision: exit $rc, want 3 ($out)"
 echo "$out" | grep -q 'bbbbbbbbbbbb_broken.sql:7:1: error: revision bbbbbbbbbbbb (upgrade): statement failed: relation "nope" does not exist' ||
     fail "error does not name file:line and the server message: $out"
+[ "$(echo "$out" | grep -c 'statement failed')" = 1 ] || fail "a failing statement was retried: $out"
 [ "$(psql_db "$db" -Atc "SELECT to_regclass('public.b') IS NULL")" = t ] || fail "table b survived the rollback"
 [ "$("$AUTOGEN" current | cut -d' ' -f1)" = "$id1" ] || fail "version table moved"
 rm migrations/bbbbbbbbbbbb_broken.sql

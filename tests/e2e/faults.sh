@@ -85,5 +85,35 @@ at_first_revision "lock timeout"
 wait $holder
 "$AUTOGEN" upgrade >/dev/null || fail "re-run after the lock was released"
 [ "$("$AUTOGEN" current | cut -d' ' -f1)" = dddddddddddd ] || fail "re-run did not complete"
+
+# 4. A revision outside a transaction (CONCURRENTLY) failing part-way: the INVALID index a
+#    failed concurrent build leaves is named with the statement that removes it.
+psql_db "$db" -c "INSERT INTO a (id, x) VALUES (1, 7), (2, 7)" >/dev/null
+cat >migrations/eeeeeeeeeeee_concurrently.sql <<SQL
+-- revision: eeeeeeeeeeee
+-- parent: dddddddddddd
+-- message: unique x
+-- autogen:no-transaction
+
+-- autogen:upgrade
+CREATE UNIQUE INDEX CONCURRENTLY a_x_key ON public.a (x);
+
+-- autogen:downgrade
+DROP INDEX CONCURRENTLY public.a_x_key;
+SQL
+out=$("$AUTOGEN" upgrade 2>&1); rc=$?
+[ $rc = 3 ] || fail "failed concurrent build: exit $rc ($out)"
+echo "$out" | grep -q 'index public.a_x_key is INVALID (a failed concurrent build): drop it before running the revision again: DROP INDEX CONCURRENTLY public.a_x_key;' ||
+    fail "INVALID index not named: $out"
+[ "$("$AUTOGEN" current | cut -d' ' -f1)" = dddddddddddd ] || fail "version table moved after a failed non-transactional revision"
+psql_db "$db" -c "DROP INDEX CONCURRENTLY public.a_x_key" -c "DELETE FROM a WHERE id = 2" >/dev/null
+"$AUTOGEN" upgrade >/dev/null || fail "re-run after cleaning up"
+[ "$("$AUTOGEN" current | cut -d' ' -f1)" = eeeeeeeeeeee ] || fail "re-run did not complete"
+
+# 5. A version table naming a revision no file defines: exit 2, nothing applied.
+psql_db "$db" -c "INSERT INTO autogen_version (revision, checksum) VALUES ('ffffffffffff', 'x')" >/dev/null
+out=$("$AUTOGEN" upgrade 2>&1); rc=$?
+[ $rc = 2 ] && echo "$out" | grep -q "the version table names revision ffffffffffff, but no file" ||
+    fail "unknown revision in the version table ($rc): $out"
 dropdb_dsn "$db"
 echo "faults: ok"
