@@ -266,6 +266,8 @@ double diff_rename_name_similarity(const char *a, const char *b);
  * ("both text, nullable"), in arena. */
 double diff_rename_column_score(AgArena *arena, const CatColumn *from, const CatColumn *to,
                                 bool only_pair, const char **evidence);
+double diff_rename_table_score(AgArena *arena, const CatTable *from, const CatTable *to,
+                               const char **evidence);
 
 /* Number of changes (summary lines); 0 means the catalogs are equal. */
 size_t diff_count(const DiffChangeset *cs);
