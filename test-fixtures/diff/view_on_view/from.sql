@@ -1,0 +1,4 @@
+CREATE TABLE t (a integer, b text, c date);
+CREATE VIEW v1 AS SELECT a, b FROM t;
+CREATE VIEW v2 AS SELECT a FROM v1 WHERE b <> '';
+CREATE VIEW v3 AS SELECT count(*) AS n FROM v2;
