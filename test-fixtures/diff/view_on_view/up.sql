@@ -1,0 +1,11 @@
+DROP VIEW public.v3;
+DROP VIEW public.v2;
+DROP VIEW public.v1;
+CREATE VIEW public.v1 AS
+SELECT b, a, c FROM t;
+CREATE VIEW public.v2 AS
+SELECT a FROM v1 WHERE b <> '';
+CREATE VIEW public.v3 AS
+SELECT count(*) AS n FROM v2;
+CREATE VIEW public.v4 AS
+SELECT v2.a, v3.n FROM v2, v3;
