@@ -692,6 +692,64 @@ table_has_rows(const char *schema, const char *table, void *ctx)
     return rows;
 }
 
+/* Renames for the upgrade (have -> want) into *up and the downgrade into *down (other
+ * fields of both are left alone): --rename hints, --no-renames, and on a terminal each
+ * guessed candidate asked in turn, with its evidence; yes makes it a confirmed rename
+ * (no review marker), anything else leaves drop + add. The downgrade gets the confirmed
+ * ones inverted so that both directions agree. */
+static void
+rename_options(Ctx *c, const Catalog *have, const Catalog *want, DiffOptions *up,
+               DiffOptions *down)
+{
+    size_t n = c->args.nrenames;
+    DiffRename *r = ag_arena_alloc(&c->arena, sizeof(DiffRename) * (n + 1));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *eq = strrchr(c->args.renames[i], '=');
+        if (!eq || eq == c->args.renames[i] || !eq[1])
+            continue;
+        r[k] = (DiffRename){.old = ag_arena_strndup(&c->arena, c->args.renames[i],
+                                                    (size_t) (eq - c->args.renames[i])),
+                            .new_name = eq + 1};
+        k++;
+    }
+    up->renames = r;
+    up->nrenames = k;
+    up->no_rename_detection = c->args.no_renames;
+    if (!c->args.no_renames && isatty(0) && isatty(1)) {
+        DiffRenameCandidate *cand;
+        size_t nc = diff_rename_candidates(&c->arena, have, want, up, &cand);
+        DiffRename *all = ag_arena_alloc(&c->arena, sizeof(DiffRename) * (k + nc + 1));
+        memcpy(all, r, sizeof(DiffRename) * k);
+        bool *yes = ag_arena_alloc(&c->arena, sizeof(bool) * (nc + 1));
+        for (size_t i = 0; i < nc; i++) {
+            yes[i] = !cand[i].rename.is_guess;
+            if (yes[i])
+                continue; /* a hint or an implicit name: nothing to ask */
+            uint32_t p = cand[i].parent;
+            if (p != UINT32_MAX && p < i && !yes[p])
+                continue; /* its table stays as it is: so does this */
+            printf("Did you rename %s to %s (%s)? [y/N] ", cand[i].old_display,
+                   cand[i].new_display, cand[i].rename.evidence);
+            fflush(stdout);
+            char line[64];
+            yes[i] = fgets(line, sizeof(line), stdin) && (line[0] == 'y' || line[0] == 'Y');
+            if (yes[i]) {
+                all[k] = cand[i].rename;
+                all[k].is_guess = false;
+                k++;
+            }
+        }
+        up->renames = all;
+        up->nrenames = k;
+        up->no_rename_detection = true; /* every guess has been answered */
+    }
+    DiffRename *inv;
+    down->nrenames = diff_renames_invert(&c->arena, up->renames, up->nrenames, &inv);
+    down->renames = inv;
+    down->no_rename_detection = up->no_rename_detection;
+}
+
 static char *
 make_summary(Ctx *c, const DiffChangeset *cs)
 {
@@ -807,8 +865,10 @@ cmd_revision(Ctx *c, bool merge)
         dopts.rows_known = true;
         dopts.table_has_rows = table_has_rows;
         dopts.rows_ctx = conn;
+        DiffOptions down_opts = dopts;
+        rename_options(c, have, want, &dopts, &down_opts);
         DiffChangeset *up = diff_catalogs(&c->arena, have, want, &dopts);
-        DiffChangeset *down = diff_catalogs(&c->arena, want, have, &dopts);
+        DiffChangeset *down = diff_catalogs(&c->arena, want, have, &down_opts);
         if (conn)
             PQfinish(conn);
         if (diff_count(up) == 0) {
@@ -1381,7 +1441,9 @@ cmd_diff(Ctx *c)
     dopts.rows_known = true;
     dopts.table_has_rows = table_has_rows;
     dopts.rows_ctx = conn;
-    DiffChangeset *cs = c->args.down ? diff_catalogs(&c->arena, want, have, &dopts)
+    DiffOptions down_opts = dopts;
+    rename_options(c, have, want, &dopts, &down_opts);
+    DiffChangeset *cs = c->args.down ? diff_catalogs(&c->arena, want, have, &down_opts)
                                      : diff_catalogs(&c->arena, have, want, &dopts);
     PQfinish(conn);
     stage_done("diff");

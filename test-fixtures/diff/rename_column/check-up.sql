@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AND bool_and(description IS NOT DISTINCT FROM CASE id WHEN 1 THEN 'makes food' END) FROM jobs;

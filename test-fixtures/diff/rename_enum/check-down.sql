@@ -1,0 +1,1 @@
+SELECT string_agg(id || ':' || m || ':' || s, ',' ORDER BY id) = '1:ok:pending,2:happy:done' FROM people;

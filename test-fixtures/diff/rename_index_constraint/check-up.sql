@@ -1,0 +1,1 @@
+SELECT code = 'a' AND price = 2.5 FROM items WHERE id = 1;

@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, is_active boolean NOT NULL DEFAULT true, x text, y text);

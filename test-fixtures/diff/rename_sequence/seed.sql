@@ -1,0 +1,1 @@
+INSERT INTO invoices (total) VALUES (5), (7);
