@@ -49,6 +49,7 @@
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
+#include "catalog/canon_internal.h"
 #include "catalog/catalog.h"
 
 /* ---- scratch allocation ------------------------------------------------------- */
@@ -819,4 +820,21 @@ cat_expr_new(AgArena *arena, const char *sql)
     e->sql = ag_arena_strdup(arena, sql);
     e->canon = canon;
     return e;
+}
+
+/* ---- for the other canon*.c files (canon_internal.h) ------------------------------ */
+
+void
+cat_canon_norm_node(AgArena *scratch, PgQuery__Node *n)
+{
+    Norm nm = {.a = scratch};
+    norm_node(&nm, n);
+}
+
+ProtobufCAllocator
+cat_canon_allocator(AgArena *scratch)
+{
+    ProtobufCAllocator alloc = {
+        .alloc = scratch_alloc, .free = scratch_free, .allocator_data = scratch};
+    return alloc;
 }

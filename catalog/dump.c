@@ -314,6 +314,19 @@ put_policy(Dump *d, const CatPolicy *p)
     ag_buf_putc(d->out, '\n');
 }
 
+/* One trigger of a table (sorted by cat_finish): its statement's canon and its state. */
+static void
+put_trigger(Dump *d, const CatTrigger *t)
+{
+    ag_buf_puts(d->out, "  trigger ");
+    put_ident(d, t->name);
+    field_expr(d, "def", t->def);
+    field_char(d, "enabled", t->enabled);
+    field_text(d, "comment", t->comment);
+    field_loc(d, t->loc);
+    ag_buf_putc(d->out, '\n');
+}
+
 static void
 put_table(Dump *d, const CatTable *t)
 {
@@ -332,6 +345,8 @@ put_table(Dump *d, const CatTable *t)
     ag_buf_putc(d->out, '\n');
     for (uint32_t i = 0; i < t->npolicies; i++)
         put_policy(d, &t->policies[i]);
+    for (uint32_t i = 0; i < t->ntriggers; i++)
+        put_trigger(d, &t->triggers[i]);
     for (uint32_t i = 0; i < t->ncolumns; i++)
         put_column(d, i + 1, &t->columns[i]);
     if (t->nconstraints == 0)
@@ -391,6 +406,29 @@ put_domain(Dump *d, const CatDomain *dom)
     for (uint32_t i = 0; i < dom->nconstraints; i++)
         put_constraint(d, cons[i]);
     free(cons);
+}
+
+/* A function: every compared field; the definition (text to emit) only when debugging. */
+static void
+put_function(Dump *d, const CatFunction *f)
+{
+    field_ident(d, "fname", f->fname);
+    field_bool(d, "procedure", f->is_procedure);
+    field_text(d, "identity", f->identity_args);
+    field_text(d, "arguments", f->arguments);
+    field_text(d, "result", f->result);
+    field_text(d, "language", f->language);
+    field_char(d, "volatility", f->volatility);
+    field_bool(d, "strict", f->strict);
+    field_bool(d, "security_definer", f->security_definer);
+    field_bool(d, "leakproof", f->leakproof);
+    field_char(d, "parallel", f->parallel);
+    ag_buf_printf(d->out, " cost=%g rows=%g", f->cost, f->rows);
+    field_texts(d, "config", f->config, f->nconfig);
+    field_text(d, "body", f->body);
+    if (d->debug)
+        field_text(d, "definition", f->definition);
+    ag_buf_putc(d->out, '\n');
 }
 
 static const char *const kind_word[] = {
@@ -467,6 +505,8 @@ put_object(Dump *d, const CatObject *o)
         return;
     }
     case CAT_FUNCTION:
+        put_function(d, (const CatFunction *) o);
+        return;
     case CAT_VIEW:
         /* TODO(#9): fields of the new kinds; until then the header line only. */
         ag_buf_printf(d->out, "%s %s.%s\n", kind_word[o->kind], o->schema ? o->schema : "-",

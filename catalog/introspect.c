@@ -1385,7 +1385,8 @@ run_loaders(Load *ld)
     return load_schemas(ld) && load_extensions(ld) && load_enums(ld) && load_domains(ld) &&
            load_composites(ld) && load_sequences(ld) &&
            load_tables(ld) && load_columns(ld) && load_constraints(ld) && load_indexes(ld) &&
-           load_index_keys(ld) && load_partitions_rls(ld) && load_policies(ld);
+           load_index_keys(ld) &&
+           cat_load_functions(ld->cat, ld->conn, ld->filter, ld->diag, ld->ver) && load_partitions_rls(ld) && load_policies(ld);
 }
 
 static bool

@@ -30,6 +30,12 @@ typedef struct CatFilter {
  * is older than CAT_MIN_SERVER_VERSION. Calls cat_finish() on success. */
 bool cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag);
 
+/* For cat_load_db (introspect_function.c): functions, procedures and triggers, read
+ * inside its transaction after the tables. ver is PQserverVersion. Returns false with a
+ * "query failed" diagnostic on error. */
+bool cat_load_functions(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag,
+                        int ver);
+
 /* Tier 2 of canonicalisation (DESIGN.md): for each expression of model whose counterpart
  * in db (a catalog cat_load_db read from conn) still has a different canon, ask the server
  * what it would store for the model's text and, when that equals db's canon, set the

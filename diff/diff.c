@@ -30,6 +30,8 @@ static const char *const obj_kind_names[] = {
     [DIFF_OBJ_COLUMN] = "column",
     [DIFF_OBJ_CONSTRAINT] = "constraint",
     [DIFF_OBJ_INDEX] = "index",
+    [DIFF_OBJ_FUNCTION] = "function",
+    [DIFF_OBJ_TRIGGER] = "trigger",
 };
 _Static_assert(ARRAY_LEN(obj_kind_names) == DIFF_OBJ_COUNT, "name every object kind");
 
@@ -654,6 +656,10 @@ general_keys(DiffCtx *c)
         case DIFF_VALIDATE_CONSTRAINT:
         case DIFF_CREATE_INDEX:
         case DIFF_COMMENT:
+        case DIFF_CREATE_FUNCTION:
+        case DIFF_REPLACE_FUNCTION:
+        case DIFF_CREATE_TRIGGER:
+        case DIFF_TRIGGER_STATE:
         case DIFF_ATTACH_PARTITION:
         case DIFF_SET_RLS:
         case DIFF_CREATE_POLICY:
@@ -674,6 +680,8 @@ general_keys(DiffCtx *c)
         case DIFF_DROP_IDENTITY:
         case DIFF_DROP_CONSTRAINT:
         case DIFF_DROP_INDEX:
+        case DIFF_DROP_FUNCTION:
+        case DIFF_DROP_TRIGGER:
         case DIFF_DETACH_PARTITION:
         case DIFF_DROP_POLICY:
         case DIFF_DROP_DOMAIN:
@@ -756,6 +764,12 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_DROP_INDEX:
             case DIFF_COMMENT:
             case DIFF_RENAME:
+            case DIFF_CREATE_FUNCTION:
+            case DIFF_REPLACE_FUNCTION:
+            case DIFF_DROP_FUNCTION:
+            case DIFF_CREATE_TRIGGER:
+            case DIFF_DROP_TRIGGER:
+            case DIFF_TRIGGER_STATE:
             case DIFF_ATTACH_PARTITION:
             case DIFF_DETACH_PARTITION:
             case DIFF_SET_RLS:
@@ -800,6 +814,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_sequences(&c);
     diff_indexes(&c);
     diff_partitions_rls(&c);
+    diff_functions(&c); /* after every table step: adds keys to them */
     general_keys(&c);
     diff_rename_keys(&c);
     flag_new_enum_values(&c);

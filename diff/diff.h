@@ -102,6 +102,12 @@ typedef enum DiffStepKind {
     DIFF_RENAME,                 /* target, old_name -> new_name; schema/name: the object
                                     (old name), or its table / enum type (new name) for a
                                     column, constraint, or enum value (is_label) */
+    DIFF_CREATE_FUNCTION,        /* obj (CatFunction): its definition */
+    DIFF_REPLACE_FUNCTION,       /* obj (to), old_obj (from): CREATE OR REPLACE */
+    DIFF_DROP_FUNCTION,          /* obj */
+    DIFF_CREATE_TRIGGER,         /* table, trigger */
+    DIFF_DROP_TRIGGER,           /* table, trigger */
+    DIFF_TRIGGER_STATE,          /* table, trigger (to): ENABLE / DISABLE TRIGGER */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
 
@@ -160,6 +166,8 @@ typedef enum DiffObjKind {
     DIFF_OBJ_COLUMN,
     DIFF_OBJ_CONSTRAINT,
     DIFF_OBJ_INDEX,
+    DIFF_OBJ_FUNCTION, /* functions and procedures */
+    DIFF_OBJ_TRIGGER,  /* name: the table, sub: the trigger */
     DIFF_OBJ_COUNT
 } DiffObjKind;
 
@@ -192,6 +200,7 @@ typedef struct DiffStep {
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */
+    const CatTrigger *trigger; /* DIFF_*_TRIGGER, DIFF_COMMENT on a trigger (table set) */
     const char *old_name; /* DIFF_RENAME */
     const char *new_name;
     bool is_label;        /* DIFF_RENAME: an enum value (RENAME VALUE) */

@@ -121,6 +121,12 @@ const Catalog *diff_renames(DiffCtx *c);
 /* Every other step runs after the renames. Call after every step is recorded. */
 void diff_rename_keys(DiffCtx *c);
 
+/* ---- function.c ------------------------------------------------------------ */
+
+/* Functions, procedures and triggers; keys that order functions before the table steps
+ * whose expressions call them (and drops after). Runs after every other kind. */
+void diff_functions(DiffCtx *c);
+
 /* ---- order.c --------------------------------------------------------------- */
 
 /* Sort c->steps into run order; fills cs. */

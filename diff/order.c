@@ -62,6 +62,12 @@ static const uint8_t step_rank[] = {
     [DIFF_SET_RLS] = 56,
     [DIFF_CREATE_POLICY] = 57,
     [DIFF_ALTER_POLICY] = 57,
+    [DIFF_DROP_TRIGGER] = 9,
+    [DIFF_CREATE_FUNCTION] = 25,
+    [DIFF_REPLACE_FUNCTION] = 25,
+    [DIFF_CREATE_TRIGGER] = 65,
+    [DIFF_TRIGGER_STATE] = 66,
+    [DIFF_DROP_FUNCTION] = 79,
 };
 _Static_assert(ARRAY_LEN(step_rank) == DIFF_STEP_KIND_COUNT, "step_rank must rank every step");
 
@@ -100,6 +106,8 @@ sub_of(const DiffStep *s)
         return s->con->name;
     if (s->label)
         return s->label;
+    if (s->trigger)
+        return s->trigger->name;
     return "";
 }
 

@@ -314,6 +314,10 @@ comment_target(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_OBJ_CONSTRAINT:
         ag_buf_printf(out, "CONSTRAINT %s ON %s", qi(a, st->con->name), table_of(a, st));
         break;
+    case DIFF_OBJ_FUNCTION:
+    case DIFF_OBJ_TRIGGER:
+        emit_function_comment_target(out, a, st);
+        break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
     }
@@ -542,6 +546,14 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_RENAME:
         emit_rename(out, a, st);
         break;
+    case DIFF_CREATE_FUNCTION:
+    case DIFF_REPLACE_FUNCTION:
+    case DIFF_DROP_FUNCTION:
+    case DIFF_CREATE_TRIGGER:
+    case DIFF_DROP_TRIGGER:
+    case DIFF_TRIGGER_STATE:
+        emit_function_sql(out, a, st);
+        break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();
     }
@@ -577,6 +589,8 @@ emit_sql(AgBuf *out, const DiffChangeset *cs, const EmitOptions *opts)
     AgArena a;
     ag_arena_init(&a);
     uint32_t last_change = UINT32_MAX;
+    if (emit_needs_function_settings(cs))
+        ag_buf_puts(out, "SET check_function_bodies = false;\n"); /* as pg_dump does */
     for (uint32_t i = 0; i < cs->nsteps; i++) {
         const DiffStep *st = &cs->steps[i];
         if (opts && opts->annotate && st->change != last_change) {

@@ -46,6 +46,14 @@ void emit_json(AgBuf *out, const DiffChangeset *cs);
 /* The statement of one step, ending with ";\n"; the review line is not included.
  * Temporary strings go to arena. */
 void emit_step_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* function.c: the SQL and hazard label of function, procedure and trigger steps; the
+ * COMMENT ON target of a function or trigger; "schema.fname(identity types)"; and
+ * whether the script creates functions (then SET check_function_bodies = false first). */
+void emit_function_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_function_label(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_function_comment_target(AgBuf *out, AgArena *arena, const DiffStep *st);
+const char *emit_function_name(AgArena *arena, const CatObject *fn);
+bool emit_needs_function_settings(const DiffChangeset *cs);
 /* partition.c: the SQL of partition, row-level security and policy steps; the PARTITION
  * OF parent part of CREATE TABLE, and what follows its parentheses (bound, PARTITION BY). */
 void emit_partition_sql(AgBuf *out, AgArena *arena, const DiffStep *st);

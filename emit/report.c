@@ -49,7 +49,11 @@ object_name(AgBuf *out, AgArena *a, const DiffChange *ch)
         ag_buf_printf(out, "%s.%s", qn(a, ch->schema, ch->name), cat_quote_ident(a, ch->sub));
         break;
     case DIFF_OBJ_CONSTRAINT:
+    case DIFF_OBJ_TRIGGER:
         ag_buf_printf(out, "%s on %s", cat_quote_ident(a, ch->sub), qn(a, ch->schema, ch->name));
+        break;
+    case DIFF_OBJ_FUNCTION:
+        ag_buf_puts(out, emit_function_name(a, ch->to_obj ? ch->to_obj : ch->from_obj));
         break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
@@ -215,6 +219,22 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
         if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
             part(out, &first, "comment");
         break;
+    case DIFF_OBJ_FUNCTION:
+        if (ch->recreated)
+            part(out, &first, "arguments or result, by drop and create");
+        if (change_has_step(cs, ch, DIFF_REPLACE_FUNCTION))
+            part(out, &first, "body or attributes");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
+            part(out, &first, "comment");
+        break;
+    case DIFF_OBJ_TRIGGER:
+        if (ch->recreated)
+            part(out, &first, "definition, by drop and create");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_TRIGGER_STATE))
+            part(out, &first, "enabled state");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
+            part(out, &first, "comment");
+        break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
     }
@@ -341,6 +361,14 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     }
     case DIFF_DROP_INDEX:
         ag_buf_printf(out, "DROP INDEX %s", obj);
+        break;
+    case DIFF_CREATE_FUNCTION:
+    case DIFF_REPLACE_FUNCTION:
+    case DIFF_DROP_FUNCTION:
+    case DIFF_CREATE_TRIGGER:
+    case DIFF_DROP_TRIGGER:
+    case DIFF_TRIGGER_STATE:
+        emit_function_label(out, a, st);
         break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();

@@ -225,6 +225,16 @@ void prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t l
 void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t loc);
 void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
 void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
+
+/* Functions, procedures and triggers (function.c). */
+void prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int32_t loc);
+void prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t loc);
+/* ALTER TABLE ... ENABLE / DISABLE TRIGGER name: state is pg_trigger.tgenabled. */
+bool prs_trigger_state(PrsContext *ctx, CatTable *t, const char *name, char state, AgLoc loc);
+void prs_comment_function(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
+                          const char *text);
+void prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
+                         const char *text);
 /* Domains and composite types (types.c). prs_comment_type handles a COMMENT ON DOMAIN,
  * TYPE, CONSTRAINT ... ON DOMAIN or COLUMN of a composite type when it names one of
  * them, and returns false to leave any other target to prs_comment. */

@@ -925,6 +925,14 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
         comment_target_missing(ctx, loc, "TYPE", prs_dotted(ctx->tmp, tn->names, tn->n_names));
         return;
     }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+        prs_comment_function(ctx, cs, loc, text);
+        return;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+        prs_comment_trigger(ctx, cs, loc, text);
+        return;
     default:
         return; /* comments on objects autogen does not manage */
     }

@@ -611,6 +611,12 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
     case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
         prs_alter_policy(ctx, n->alter_policy_stmt, loc);
         return;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+        prs_create_function(ctx, n->create_function_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+        prs_create_trigger(ctx, n->create_trig_stmt, loc);
+        return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: {
         const PgQuery__VariableSetStmt *vs = n->variable_set_stmt;
         if (vs->name && strcmp(vs->name, "search_path") == 0 && !vs->is_local) {

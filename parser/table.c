@@ -1251,6 +1251,18 @@ alter_one(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd, AgLoc
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged:
         t->unlogged = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged;
         return;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig: /* tgenabled, see function.c */
+        prs_trigger_state(ctx, t, cmd->name,
+                          cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig ? 'O'
+                          : cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig ? 'A'
+                          : cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig
+                              ? 'R'
+                              : 'D',
+                          loc);
+        return;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:

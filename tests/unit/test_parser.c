@@ -377,7 +377,6 @@ static const struct {
                  "\\unrestrict abc123\n",
         .want = "table public.t comment=- unlogged=false",
         .diags = "m.sql:5:1: warning: autogen does not manage views yet: ignored\n"
-                 "m.sql:10:1: warning: autogen does not manage functions yet: ignored\n"
                  "m.sql:11:1: warning: data is not part of a schema model: INSERT ignored\n",
     },
     {
@@ -393,7 +392,7 @@ static const struct {
                 "default='nextval(''app.s'')' identity=none generated=- comment=-\n"
                 "  column 3 c type='text' collation=- not_null=false default='lower(''X'')' "
                 "identity=none generated=- comment=-",
-        .diags = "m.sql:3:1: warning: autogen does not manage functions yet: ignored\n",
+        .diags = "",
     },
     {
         .name = "partitions copy their parent; ALTER reaches them",
@@ -856,7 +855,7 @@ test_places(void)
     load_one(&l, "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $body$\n"
                  "\\x is not a meta command here\n$body$;\n\\connect other\n"
                  "CREATE TABLE t (a text DEFAULT E'\\n\\\\');");
-    CHECK_STR_EQ(l.diags, "m.sql:1:1: warning: autogen does not manage functions yet: ignored\n");
+    CHECK_STR_EQ(l.diags, "");
     loaded_free(&l);
     /* a deferred statement keeps its place */
     load_one(&l, "\n\n  ALTER TABLE later ADD CHECK (x > 0);\nCREATE TABLE later (y int);");
