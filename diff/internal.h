@@ -147,6 +147,9 @@ typedef struct TypeChange {
 } TypeChange;
 
 TypeChange diff_type_change(const char *from_type, const char *to_type);
+/* types.c: when type (a column's, "schema.name" or "schema.name[]") is a swapped domain,
+ * the conversion of its columns: USING col::type, reviewed as its base types' change is. */
+void diff_domain_swap_change(DiffCtx *c, const char *type, TypeChange *tc);
 
 /* Does the expression text mention the column name as an identifier (not a string,
  * function name or type)? Used for "this index/constraint involves that column". */

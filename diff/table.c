@@ -730,6 +730,8 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
         tc = diff_type_change(f->type, col->type);
     if (swapped)
         tc = (TypeChange){.using = DIFF_USING_TEXT_CAST, .rewrite = true, .review = false};
+    if (swapped)
+        diff_domain_swap_change(c, col->type, &tc); /* a domain: cast, not through text */
     bool default_changed = !expr_eq(f->default_expr, col->default_expr);
     /* A default the conversion may not carry over is dropped first; any default is set
      * again afterwards, so that it is stored as a fresh one of the new type would be

@@ -462,3 +462,17 @@ diff_composites(DiffCtx *c)
         composite_drop(c, ch, f);
     }
 }
+
+void
+diff_domain_swap_change(DiffCtx *c, const char *type, TypeChange *tc)
+{
+    const char *ts, *tn;
+    if (!diff_type_ref(&c->scratch, type, &ts, &tn, NULL))
+        return;
+    const CatDomain *f = (const CatDomain *) cat_find(c->from, CAT_DOMAIN, ts, tn);
+    const CatDomain *t = (const CatDomain *) cat_find(c->to, CAT_DOMAIN, ts, tn);
+    if (!f || !t)
+        return; /* an enum: through text */
+    *tc = diff_type_change(f->type, t->type);
+    tc->using = DIFF_USING_CAST;
+}

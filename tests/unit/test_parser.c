@@ -316,6 +316,38 @@ static const struct {
                 "identity=none generated=- comment=-",
     },
     {
+        .name = "domains: ALTER DOMAIN, comments, columns using them",
+        .model = "CREATE DOMAIN d AS varchar(5) COLLATE \"C\" DEFAULT NULL NOT NULL\n"
+                 "  CHECK (VALUE <> '') CHECK (length(VALUE) > 1);\n"
+                 "ALTER DOMAIN d ADD CHECK (VALUE <> 'x') NOT VALID;\n"
+                 "ALTER DOMAIN d DROP CONSTRAINT d_check;\n"
+                 "ALTER DOMAIN d SET DEFAULT 'a';\n"
+                 "ALTER DOMAIN d DROP NOT NULL;\n"
+                 "COMMENT ON CONSTRAINT d_check1 ON DOMAIN d IS 'long';\n"
+                 "COMMENT ON DOMAIN d IS 'dee';\n"
+                 "CREATE TABLE t (c d);",
+        .want = "domain public.d comment='dee' type='character varying(5)' "
+                "collation=pg_catalog.\"C\" not_null=false default='''a'''\n"
+                "  column 1 c type='public.d' collation=- not_null=false default=- "
+                "identity=none generated=- comment=-",
+    },
+    {
+        .name = "composite types: attributes, ALTER TYPE, comments",
+        .model = "CREATE TYPE p AS (x int, y text COLLATE \"C\", z int);\n"
+                 "ALTER TYPE p DROP ATTRIBUTE z, ADD ATTRIBUTE w numeric(4,1);\n"
+                 "ALTER TYPE p ALTER ATTRIBUTE x TYPE bigint;\n"
+                 "COMMENT ON TYPE p IS 'pee';\n"
+                 "COMMENT ON COLUMN p.w IS 'double-u';\n"
+                 "CREATE TABLE t (c p[]);",
+        .want = "composite public.p comment='pee'\n"
+                "  column 1 x type='bigint' collation=- not_null=false default=- "
+                "identity=none generated=- comment=-\n"
+                "  column 2 y type='text' collation=pg_catalog.\"C\" not_null=false default=- "
+                "identity=none generated=- comment=-\n"
+                "  column 3 w type='numeric(4,1)' collation=- not_null=false default=- "
+                "identity=none generated=- comment='double-u'",
+    },
+    {
         .name = "indexes: options, ordering, opclass, collation, partial, INCLUDE",
         .model = "CREATE TABLE t (a int, b text, c int);\n"
                  "CREATE UNIQUE INDEX IF NOT EXISTS t_u ON ONLY t USING btree (a DESC, "

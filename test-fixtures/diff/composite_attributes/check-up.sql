@@ -1,0 +1,1 @@
+SELECT (home).street = 'Main St' AND (home).zip = 1234 FROM public.people;

@@ -1,0 +1,5 @@
+DROP TYPE public.pair;
+CREATE TYPE public.pair AS (
+    a integer,
+    b text
+);

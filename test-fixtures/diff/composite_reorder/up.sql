@@ -1,0 +1,5 @@
+DROP TYPE public.pair;
+CREATE TYPE public.pair AS (
+    b text,
+    a integer
+);

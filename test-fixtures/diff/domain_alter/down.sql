@@ -1,0 +1,11 @@
+ALTER DOMAIN public.label DROP CONSTRAINT label_len;
+ALTER DOMAIN public.label ADD CONSTRAINT label_len CHECK (length(value) < 50) NOT VALID;
+ALTER DOMAIN public.label SET NOT NULL;
+ALTER DOMAIN public.score DROP CONSTRAINT score_min;
+ALTER DOMAIN public.score DROP CONSTRAINT score_odd;
+ALTER DOMAIN public.score SET DEFAULT 1;
+ALTER DOMAIN public.score DROP NOT NULL;
+ALTER DOMAIN public.score ADD CONSTRAINT score_min CHECK (value >= 0) NOT VALID;
+ALTER DOMAIN public.score VALIDATE CONSTRAINT score_min;
+COMMENT ON CONSTRAINT score_max ON DOMAIN public.score IS NULL;
+COMMENT ON TYPE public.label IS NULL;

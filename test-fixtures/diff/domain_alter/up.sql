@@ -1,0 +1,11 @@
+ALTER DOMAIN public.label DROP NOT NULL;
+ALTER DOMAIN public.label VALIDATE CONSTRAINT label_len;
+ALTER DOMAIN public.score DROP CONSTRAINT score_min;
+ALTER DOMAIN public.score SET DEFAULT 2;
+ALTER DOMAIN public.score ADD CONSTRAINT score_min CHECK (value >= 1) NOT VALID;
+ALTER DOMAIN public.score VALIDATE CONSTRAINT score_min;
+COMMENT ON CONSTRAINT score_max ON DOMAIN public.score IS 'at most ten';
+ALTER DOMAIN public.score ADD CONSTRAINT score_odd CHECK ((value % 2) = 1) NOT VALID;
+ALTER DOMAIN public.score VALIDATE CONSTRAINT score_odd;
+ALTER DOMAIN public.score SET NOT NULL;
+COMMENT ON TYPE public.label IS 'labels';

@@ -1,0 +1,4 @@
+CREATE TABLE public.film (
+    id integer PRIMARY KEY,
+    release_year integer
+);
