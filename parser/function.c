@@ -81,14 +81,45 @@ statement_text(PrsContext *ctx, int32_t at, bool or_replace)
 
 /* ---- functions ----------------------------------------------------------------------- */
 
-/* The format_type spelling of an argument's type: typmods are not kept for arguments. */
+/* The format_type spelling of an argument's type: typmods are not kept for arguments,
+ * not even the implicit ones (char is character(1) in a column, character here). */
 static const char *
 arg_type(PrsContext *ctx, const PgQuery__TypeName *tn)
 {
     PgQuery__TypeName copy = *tn;
     copy.n_typmods = 0;
     copy.typmods = NULL;
-    return prs_type_name(ctx, &copy, NULL);
+    const char *t = prs_type_name(ctx, &copy, NULL);
+    if (!t)
+        return NULL;
+    AgBuf b;
+    ag_buf_init(&b);
+    bool quoted = false;
+    for (const char *p = t; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        if (!quoted && *p == '(') {
+            const char *q = p + 1;
+            while ((*q >= '0' && *q <= '9') || *q == ',')
+                q++;
+            if (*q == ')') {
+                p = q;
+                continue;
+            }
+        }
+        ag_buf_putc(&b, *p);
+    }
+    /* Without a typmod format_type spells these as in a column declared bare ("bit",
+     * bpchar); proargtypes have no typmod at all: bit and character. */
+    const char *r = ag_buf_cstr(&b);
+    if (strncmp(r, "\"bit\"", 5) == 0)
+        r = ag_arena_printf(ctx->arena, "bit%s", r + 5);
+    else if (strncmp(r, "bpchar", 6) == 0)
+        r = ag_arena_printf(ctx->arena, "character%s", r + 6);
+    else
+        r = ag_arena_strdup(ctx->arena, r);
+    ag_buf_free(&b);
+    return r;
 }
 
 static bool
