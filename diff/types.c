@@ -197,8 +197,8 @@ domain_alter(DiffCtx *c, const CatDomain *f, const CatDomain *t)
     }
     if (!swap && !default_changed && !cons_changed && f->not_null == t->not_null) {
         if (!ag_streq(f->obj.comment, t->obj.comment)) {
-            uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema,
-                                          t->obj.name, NULL);
+            uint32_t ch =
+                diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
             c->changes[ch].from_obj = &f->obj;
             c->changes[ch].to_obj = &t->obj;
             comment_step(c, ch, NONE, &t->obj, t->obj.comment);
@@ -236,8 +236,8 @@ domain_alter(DiffCtx *c, const CatDomain *f, const CatDomain *t)
                       t->obj.name, fk->name);
     }
     if (default_changed)
-        domain_step(c, ch, t, f, t->default_expr ? DIFF_TA_SET_DEFAULT : DIFF_TA_DROP_DEFAULT,
-                    NULL, &prev);
+        domain_step(c, ch, t, f, t->default_expr ? DIFF_TA_SET_DEFAULT : DIFF_TA_DROP_DEFAULT, NULL,
+                    &prev);
     if (f->not_null && !t->not_null)
         domain_step(c, ch, t, f, DIFF_TA_DROP_NOT_NULL, NULL, &prev);
     for (uint32_t i = 0; i < t->nconstraints; i++) {
@@ -385,10 +385,10 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
     bool same = f->nattrs == t->nattrs;
     for (uint32_t i = 0; i < t->nattrs && same; i++) {
         const CatColumn *a = &f->attrs[i], *b = &t->attrs[i];
-        same = strcmp(a->name, b->name) == 0 && strcmp(a->type, b->type) == 0 &&
-               same_collation(a->collation, a->collation_schema, b->collation,
-                              b->collation_schema) &&
-               ag_streq(a->comment, b->comment);
+        same =
+            strcmp(a->name, b->name) == 0 && strcmp(a->type, b->type) == 0 &&
+            same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema) &&
+            ag_streq(a->comment, b->comment);
     }
     if (same && ag_streq(f->obj.comment, t->obj.comment))
         return;

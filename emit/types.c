@@ -150,9 +150,9 @@ emit_type_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     if (st->kind == DIFF_CREATE_DOMAIN) {
         create_domain(out, a, (const CatDomain *) st->obj);
     } else if (st->kind == DIFF_DROP_DOMAIN) {
-        ag_buf_printf(out, "DROP DOMAIN %s;\n",
-                      cat_qualified(a, st->obj->schema,
-                                    st->temp_name ? st->temp_name : st->obj->name));
+        ag_buf_printf(
+            out, "DROP DOMAIN %s;\n",
+            cat_qualified(a, st->obj->schema, st->temp_name ? st->temp_name : st->obj->name));
     } else if (st->kind == DIFF_ALTER_DOMAIN) {
         alter_domain(out, a, st);
     } else if (st->kind == DIFF_CREATE_COMPOSITE) {
@@ -177,6 +177,23 @@ void
 emit_type_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange *ch,
                   bool *first)
 {
+    if (ch->from_obj && ch->to_obj && ch->from_obj->kind == CAT_DOMAIN &&
+        ch->to_obj->kind == CAT_DOMAIN) {
+        const CatDomain *f = (const CatDomain *) ch->from_obj;
+        const CatDomain *t = (const CatDomain *) ch->to_obj;
+        if (strcmp(f->type, t->type) != 0) {
+            ag_buf_printf(out, "%sbase type %s -> %s", *first ? ": " : ", ", f->type, t->type);
+            *first = false;
+        }
+        if (!ag_streq(f->collation, t->collation) ||
+            !ag_streq(f->collation_schema, t->collation_schema)) {
+            ag_buf_printf(
+                out, "%scollation %s -> %s", *first ? ": " : ", ",
+                f->collation ? cat_qualified(a, f->collation_schema, f->collation) : "default",
+                t->collation ? cat_qualified(a, t->collation_schema, t->collation) : "default");
+            *first = false;
+        }
+    }
     for (uint32_t i = 0; i < ch->nsteps; i++) {
         const DiffStep *st = &cs->steps[ch->steps[i]];
         if (st->kind != DIFF_ALTER_DOMAIN && st->kind != DIFF_ALTER_COMPOSITE)

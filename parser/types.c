@@ -287,8 +287,9 @@ attr_type(PrsContext *ctx, const PgQuery__ColumnDef *cd, CatColumn *col, AgLoc l
     prs_note_type_use(ctx, cd->type_name, col->type, loc);
     collation_of(ctx, cd->coll_clause, &col->collation, &col->collation_schema);
     if (cd->n_constraints)
-        ag_diag_error(ctx->diag, loc, "attribute \"%s\": composite type attributes take no "
-                                      "constraints or defaults",
+        ag_diag_error(ctx->diag, loc,
+                      "attribute \"%s\": composite type attributes take no "
+                      "constraints or defaults",
                       cd->colname);
     return true;
 }
@@ -448,8 +449,9 @@ prs_comment_type(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *te
         if (!c) {
             if (prs_defer(ctx))
                 return true;
-            ag_diag_error(ctx->diag, loc, "COMMENT ON CONSTRAINT %s ON DOMAIN %s: no such object in "
-                                          "the model",
+            ag_diag_error(ctx->diag, loc,
+                          "COMMENT ON CONSTRAINT %s ON DOMAIN %s: no such object in "
+                          "the model",
                           con ? con : "?", prs_dotted(ctx->tmp, tn->names, tn->n_names));
             return true;
         }
