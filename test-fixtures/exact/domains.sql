@@ -43,3 +43,9 @@ CREATE TABLE app.film (
     big "bıgınt",
     tags app.tags
 );
+
+-- Expressions PostgreSQL re-spells: IN lists, implicit casts on VALUE, interval literals.
+CREATE DOMAIN app.status AS text CHECK (VALUE IN ('new', 'done'));
+CREATE DOMAIN app.short_name AS varchar(40) CHECK (char_length(VALUE) <= 10);
+CREATE DOMAIN app.ttl AS interval DEFAULT '1 day' CHECK (VALUE > '0 seconds');
+CREATE DOMAIN app.created AS timestamp with time zone DEFAULT now() NOT NULL;
