@@ -1461,6 +1461,9 @@ prs_rename(PrsContext *ctx, const PgQuery__RenameStmt *rs)
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE:
         if (rs->relation &&
             prs_is_ignored(ctx,
                            prs_rel_schema(ctx, rs->relation->schemaname, rs->relation->relname),
