@@ -24,6 +24,11 @@
  * result table at the end of each DO block. A statement the server rejects (an unknown
  * column or function, a type not created yet) only leaves its own expression unsettled.
  *
+ * Partition bounds are settled on a partitioned copy of the parent (PARTITION BY the
+ * database's key; a temporary partition takes the model's bound), partition keys on a
+ * partitioned table of their own, policy expressions on a copy under the table's own name
+ * in a schema created inside the block (policies name their table in subqueries).
+ *
  * Model expressions are interpreted as the model's DDL would be when loaded: unqualified
  * names mean public, with pg_catalog searched first as PostgreSQL always does unless told
  * otherwise. Columns whose model type or collation differs from the database's are
@@ -49,6 +54,8 @@
 /* Copies of domains: in a schema created inside the block that is rolled back. */
 #define DOMAIN_SCHEMA "autogen_settle_domains"
 #define DOMAIN_PREFIX DOMAIN_SCHEMA ".d"
+/* Copies of tables with policies, under their own names (see item_sql). */
+#define POLICY_SCHEMA "autogen_settle_policies"
 /* The model's default schema, with pg_catalog first as in any session whose
  * search_path does not name it. */
 #define MODEL_SEARCH_PATH "pg_catalog, public"
@@ -64,7 +71,11 @@ typedef enum SettleKind {
     SETTLE_KEY,       /* index or EXCLUDE key expression */
     SETTLE_WHERE,     /* index or EXCLUDE predicate */
     SETTLE_DOM_DEFAULT, /* a domain's DEFAULT */
-    SETTLE_DOM_CHECK    /* a domain's CHECK body */
+    SETTLE_DOM_CHECK,   /* a domain's CHECK body */
+    SETTLE_BOUND,       /* a partition's bound, on a partitioned copy of its parent */
+    SETTLE_PARTKEY,     /* a partitioned table's key */
+    SETTLE_POL_USING,   /* a policy's USING expression */
+    SETTLE_POL_CHECK    /* a policy's WITH CHECK expression */
 } SettleKind;
 
 /* One unsettled expression. Numbered by its position in Settle.items, plus one: the
@@ -86,6 +97,9 @@ typedef struct Table {
     /* Or, with db and model NULL, a domain: copied as a domain of the model's base type
      * in a schema of its own (domains cannot be temporary), rolled back with the rest. */
     const CatDomain *domain;
+    /* The database's partition key of db, when a partition's bound is settled on the
+     * copy: the copy is then created PARTITION BY it. */
+    const char *partkey;
 } Table;
 
 typedef struct Settle {
@@ -122,7 +136,7 @@ table_slot(Settle *st, const CatTable *t)
         st->tables_cap = st->tables_cap ? st->tables_cap * 2 : 16;
         st->tables = ag_xrealloc(st->tables, sizeof(Table) * st->tables_cap);
     }
-    st->tables[st->ntables].db = t;
+    st->tables[st->ntables] = (Table){.db = t};
     st->tables[st->ntables].model = cat_table_find(st->model, t->obj.schema, t->obj.name);
     return st->ntables++;
 }
@@ -156,6 +170,43 @@ collect_keys(Settle *st, const CatTable *dt, const char *method, const CatIndexE
         add_item(st, SETTLE_WHERE, mwhere, dwhere, dt);
 }
 
+static const CatPolicy *
+find_policy(const CatTable *t, const char *name)
+{
+    for (uint32_t i = 0; i < t->npolicies; i++)
+        if (strcmp(t->policies[i].name, name) == 0)
+            return &t->policies[i];
+    return NULL;
+}
+
+/* A partition's bound (same parent on both sides: another parent is a change anyway),
+ * a partitioned table's key, and its policies' expressions. */
+static void
+collect_partition_rls(Settle *st, CatTable *mt, const CatTable *dt)
+{
+    if (mt->partition_of && ag_streq(mt->partition_of, dt->partition_of) &&
+        ag_streq(mt->partition_of_schema, dt->partition_of_schema) &&
+        unsettled(mt->partition_bound, dt->partition_bound)) {
+        const CatTable *dp = cat_table_find(st->db, dt->partition_of_schema, dt->partition_of);
+        if (dp && dp->partition_key && dp->partition_key->sql) {
+            Item *it = add_item(st, SETTLE_BOUND, mt->partition_bound, dt->partition_bound, dp);
+            st->tables[it->table].partkey = dp->partition_key->sql;
+        }
+    }
+    if (unsettled(mt->partition_key, dt->partition_key))
+        add_item(st, SETTLE_PARTKEY, mt->partition_key, dt->partition_key, dt);
+    for (uint32_t i = 0; i < mt->npolicies; i++) {
+        CatPolicy *mp = &mt->policies[i];
+        const CatPolicy *dp = find_policy(dt, mp->name);
+        if (!dp)
+            continue;
+        if (unsettled(mp->using_expr, dp->using_expr))
+            add_item(st, SETTLE_POL_USING, mp->using_expr, dp->using_expr, dt);
+        if (unsettled(mp->check_expr, dp->check_expr))
+            add_item(st, SETTLE_POL_CHECK, mp->check_expr, dp->check_expr, dt);
+    }
+}
+
 static void
 collect_table(Settle *st, CatTable *mt)
 {
@@ -183,6 +234,7 @@ collect_table(Settle *st, CatTable *mt)
             collect_keys(st, dt, mk->exclude_method, mk->elems, mk->nelems, dk->elems, dk->nelems,
                          mk->exclude_where, dk->exclude_where);
     }
+    collect_partition_rls(st, mt, dt);
 }
 
 /* A domain's slot, registered on first use (see Table). */
@@ -372,6 +424,55 @@ item_sql(Settle *st, const Item *it, uint32_t n, const char **stmt, const char *
                             "      AND c.conname = 'autogen_settle_c%u'",
                             t, n);
         return true;
+    case SETTLE_BOUND:
+        /* A partition of the partitioned copy; the model's bounds do not overlap. */
+        *stmt = ag_arena_printf(a,
+                                "CREATE TEMPORARY TABLE pg_temp.autogen_settle_b%u "
+                                "PARTITION OF " TEMP_PREFIX "%u %s",
+                                n, t, expr);
+        *readback = ag_arena_printf(a,
+                                    "SELECT pg_catalog.pg_get_expr(c.relpartbound, c.oid)\n"
+                                    "    FROM pg_catalog.pg_class c\n"
+                                    "    WHERE c.oid = "
+                                    "'pg_temp.autogen_settle_b%u'::pg_catalog.regclass",
+                                    n);
+        return true;
+    case SETTLE_PARTKEY:
+        /* The key is fixed at creation: a table of its own, with the copy's columns. */
+        *stmt = ag_arena_printf(a,
+                                "CREATE TEMPORARY TABLE pg_temp.autogen_settle_k%u "
+                                "(LIKE " TEMP_PREFIX "%u) PARTITION BY %s",
+                                n, t, expr);
+        *readback = ag_arena_printf(a,
+                                    "SELECT pg_catalog.pg_get_partkeydef("
+                                    "'pg_temp.autogen_settle_k%u'::pg_catalog.regclass)",
+                                    n);
+        return true;
+    case SETTLE_POL_USING:
+    case SETTLE_POL_CHECK: {
+        /* Policies name their table in correlated subqueries (audit.account), so the
+         * copy takes the table's own name, in a schema of its own (rolled back with the
+         * block) where the model's other relations still resolve to theirs. FOR ALL
+         * takes either expression; the command does not change how it reads. */
+        bool is_using = it->kind == SETTLE_POL_USING;
+        const char *rel = ag_arena_printf(a, POLICY_SCHEMA ".%s",
+                                          cat_quote_ident(a, st->tables[it->table].db->obj.name));
+        const char *rel_lit = literal(st, rel);
+        if (!rel_lit)
+            return false;
+        *stmt = ag_arena_printf(a,
+                                "CREATE SCHEMA IF NOT EXISTS " POLICY_SCHEMA ";\n"
+                                "CREATE TABLE IF NOT EXISTS %s (LIKE " TEMP_PREFIX "%u);\n"
+                                "CREATE POLICY autogen_settle_p%u ON %s %s (%s)",
+                                rel, t, n, rel, is_using ? "USING" : "WITH CHECK", expr);
+        *readback = ag_arena_printf(a,
+                                    "SELECT pg_catalog.pg_get_expr(p.%s, p.polrelid)\n"
+                                    "    FROM pg_catalog.pg_policy p\n"
+                                    "    WHERE p.polrelid = %s::pg_catalog.regclass\n"
+                                    "      AND p.polname = 'autogen_settle_p%u'",
+                                    is_using ? "polqual" : "polwithcheck", rel_lit, n);
+        return true;
+    }
     case SETTLE_WHERE:
         /* The key does not matter to the predicate; a constant one builds on any table. */
         *stmt = ag_arena_printf(
@@ -443,8 +544,9 @@ put_table_setup(Settle *st, AgBuf *b, uint32_t t)
         return;
     }
     const char *create =
-        ag_arena_printf(a, "CREATE TEMPORARY TABLE " TEMP_PREFIX "%u (LIKE %s)", t + 1,
-                        cat_qualified(a, tab->db->obj.schema, tab->db->obj.name));
+        ag_arena_printf(a, "CREATE TEMPORARY TABLE " TEMP_PREFIX "%u (LIKE %s)%s%s", t + 1,
+                        cat_qualified(a, tab->db->obj.schema, tab->db->obj.name),
+                        tab->partkey ? " PARTITION BY " : "", tab->partkey ? tab->partkey : "");
     const char *lit = literal(st, create);
     /* If the copy fails, the table's block ends there: its items stay unsettled. */
     if (lit)
@@ -562,7 +664,10 @@ apply_answers(Settle *st, const PGresult *res)
         if (n < 1 || (unsigned long) n > st->nitems)
             continue;
         Item *it = &st->items[n - 1];
-        const char *canon = cat_canon_expr(&st->scratch, PQgetvalue(res, r, 1));
+        const char *answer = PQgetvalue(res, r, 1);
+        const char *canon = it->kind == SETTLE_BOUND     ? cat_canon_partbound(&st->scratch, answer)
+                            : it->kind == SETTLE_PARTKEY ? cat_canon_partkey(&st->scratch, answer)
+                                                         : cat_canon_expr(&st->scratch, answer);
         if (canon && strcmp(canon, it->db->canon) == 0)
             it->model->canon = ag_arena_strdup(st->model->arena, it->db->canon);
     }
@@ -622,6 +727,7 @@ cat_settle_exprs(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
     ag_arena_init(&st.scratch);
     collect(&st);
     bool ok = st.nitems == 0 || run(&st);
+    ok = ok && cat_settle_views(model, db, conn, diag);
     free(st.items);
     free(st.tables);
     ag_arena_free(&st.scratch);

@@ -32,6 +32,7 @@ static const char *const obj_kind_names[] = {
     [DIFF_OBJ_INDEX] = "index",
     [DIFF_OBJ_FUNCTION] = "function",
     [DIFF_OBJ_TRIGGER] = "trigger",
+    [DIFF_OBJ_POLICY] = "policy",
 };
 _Static_assert(ARRAY_LEN(obj_kind_names) == DIFF_OBJ_COUNT, "name every object kind");
 

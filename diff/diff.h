@@ -147,6 +147,7 @@ typedef enum DiffReview {
     DIFF_REVIEW_BACKFILL, /* the value to fill a new NOT NULL column with */
     DIFF_REVIEW_USING,    /* a USING conversion that rows may fail */
     DIFF_REVIEW_RENAME,   /* a guessed rename (DiffStep.evidence says why) */
+    DIFF_REVIEW_PARTKEY,  /* DROP TABLE of a table recreated for a new partition key */
 } DiffReview;
 
 typedef enum DiffUsing {
@@ -168,6 +169,7 @@ typedef enum DiffObjKind {
     DIFF_OBJ_INDEX,
     DIFF_OBJ_FUNCTION, /* functions and procedures */
     DIFF_OBJ_TRIGGER,  /* name: the table, sub: the trigger */
+    DIFF_OBJ_POLICY,   /* name: the table, sub: the policy; COMMENT: table and policy set */
     DIFF_OBJ_COUNT
 } DiffObjKind;
 
@@ -204,7 +206,8 @@ typedef struct DiffStep {
     const char *old_name; /* DIFF_RENAME */
     const char *new_name;
     bool is_label;        /* DIFF_RENAME: an enum value (RENAME VALUE) */
-    const char *evidence; /* DIFF_RENAME: "both text, nullable", for the review marker */
+    const char *evidence; /* DIFF_RENAME: "both text, nullable", for the review marker;
+                             DIFF_REVIEW_PARTKEY: the key change, "RANGE (a) -> none" */
     const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */
     const CatPolicy *old_policy; /* DIFF_ALTER_POLICY */
 } DiffStep;

@@ -110,6 +110,9 @@ bool diff_inherited_check(const Catalog *cat, const CatTable *t, const char *nam
 /* Must the table be dropped and created again (partition key added, removed or
  * changed)? */
 bool diff_partition_recreate(const CatTable *from, const CatTable *to);
+/* When the from-side table f, dropped by step s, is created again for a new partition
+ * key, mark s for review (DIFF_REVIEW_PARTKEY, evidence: the keys). */
+void diff_partition_review(DiffCtx *c, uint32_t s, const CatTable *f);
 
 /* ---- rename.c -------------------------------------------------------------- */
 

@@ -6,7 +6,7 @@
  * ENABLE / FORCE ROW LEVEL SECURITY, and policies (created, dropped, altered in place for
  * roles and expressions, dropped and created when the command or PERMISSIVE changes).
  * Not here: CREATE / DROP TABLE themselves (table.c, which calls the helpers below), SQL.
- * TODO: comments on policies are compared but produce no step yet.
+ * A change to only a policy's comment is a COMMENT step (target POLICY).
  */
 #include <string.h>
 
@@ -40,6 +40,18 @@ bool
 diff_partition_recreate(const CatTable *from, const CatTable *to)
 {
     return !expr_eq(from->partition_key, to->partition_key);
+}
+
+void
+diff_partition_review(DiffCtx *c, uint32_t s, const CatTable *f)
+{
+    const CatTable *t = cat_table_find(c->to, f->obj.schema, f->obj.name);
+    if (!t || !diff_partition_recreate(f, t))
+        return;
+    c->steps[s].review = DIFF_REVIEW_PARTKEY;
+    c->steps[s].evidence = ag_arena_printf(c->arena, "%s -> %s",
+                                           f->partition_key ? f->partition_key->sql : "none",
+                                           t->partition_key ? t->partition_key->sql : "none");
 }
 
 static bool
@@ -115,6 +127,19 @@ policy_step(DiffCtx *c, DiffStepKind kind, uint32_t ch, const CatTable *t, const
     return s;
 }
 
+/* Only the comment changed: COMMENT ON POLICY (emit.c's comment_target). */
+static void
+policy_comment(DiffCtx *c, const CatTable *t, const CatPolicy *p)
+{
+    uint32_t ch =
+        diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_POLICY, t->obj.schema, t->obj.name, p->name);
+    uint32_t s = diff_comment_step(c, ch, DIFF_OBJ_POLICY, p->comment);
+    c->steps[s].obj = &t->obj;
+    c->steps[s].table = t;
+    c->steps[s].policy = p;
+    diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+}
+
 static void
 policies(DiffCtx *c, const CatTable *f, const CatTable *t)
 {
@@ -128,14 +153,17 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
                          (tp->check_expr || !fp->check_expr);
         if (alterable) {
             if (roles_eq(fp, tp) && expr_eq(fp->using_expr, tp->using_expr) &&
-                expr_eq(fp->check_expr, tp->check_expr))
+                expr_eq(fp->check_expr, tp->check_expr)) {
+                if (!ag_streq(fp->comment, tp->comment))
+                    policy_comment(c, t, tp);
                 continue;
-            uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TABLE, sc, tn, fp->name);
+            }
+            uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_POLICY, sc, tn, fp->name);
             uint32_t s = policy_step(c, DIFF_ALTER_POLICY, ch, t, tp);
             c->steps[s].old_policy = fp;
             continue;
         }
-        uint32_t ch = diff_change_new(c, tp ? DIFF_OP_ALTER : DIFF_OP_DROP, DIFF_OBJ_TABLE, sc, tn,
+        uint32_t ch = diff_change_new(c, tp ? DIFF_OP_ALTER : DIFF_OP_DROP, DIFF_OBJ_POLICY, sc, tn,
                                       fp->name);
         c->changes[ch].recreated = tp != NULL;
         uint32_t d = policy_step(c, DIFF_DROP_POLICY, ch, f, fp);
@@ -146,7 +174,7 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
         const CatPolicy *tp = &t->policies[i];
         if (find_policy(f, tp->name))
             continue;
-        uint32_t ch = diff_change_new(c, DIFF_OP_CREATE, DIFF_OBJ_TABLE, sc, tn, tp->name);
+        uint32_t ch = diff_change_new(c, DIFF_OP_CREATE, DIFF_OBJ_POLICY, sc, tn, tp->name);
         policy_step(c, DIFF_CREATE_POLICY, ch, t, tp);
     }
 }

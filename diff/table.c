@@ -530,6 +530,7 @@ drop_table(DiffCtx *c, TablePlan *p)
     p->drop_step = s;
     c->steps[s].obj = &f->obj;
     c->steps[s].hazards = DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
+    diff_partition_review(c, s, f); /* recreated for a new partition key? */
     diff_step_key(c, s, KEY_REMOVES, "t" SEP "%s" SEP "%s", sc, tn);
     diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", sc, tn);
     if (f->partition_of) /* dropped before its parent (which would take it along) */
@@ -558,6 +559,31 @@ drop_table(DiffCtx *c, TablePlan *p)
     }
 }
 
+
+/* Does k (PRIMARY KEY or UNIQUE) have the same key as a constraint already in inl?
+ * PostgreSQL's CREATE TABLE drops such a repeat without a word (transformIndexConstraints),
+ * so it has to be added by ALTER TABLE afterwards to exist at all. */
+static bool
+duplicates_key(const CatConstraint *const *inl, uint32_t ninl, const CatConstraint *k)
+{
+    if (k->type != CAT_CON_PRIMARY && k->type != CAT_CON_UNIQUE)
+        return false;
+    for (uint32_t j = 0; j < ninl; j++) {
+        const CatConstraint *o = inl[j];
+        if ((o->type != CAT_CON_PRIMARY && o->type != CAT_CON_UNIQUE) ||
+            o->ncolumns != k->ncolumns || o->ninclude != k->ninclude)
+            continue;
+        bool same = true;
+        for (uint32_t i = 0; i < k->ncolumns && same; i++)
+            same = strcmp(o->columns[i], k->columns[i]) == 0;
+        for (uint32_t i = 0; i < k->ninclude && same; i++)
+            same = strcmp(o->include[i], k->include[i]) == 0;
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 static void
 create_table(DiffCtx *c, const CatTable *t)
 {
@@ -581,19 +607,24 @@ create_table(DiffCtx *c, const CatTable *t)
         const CatConstraint *k = &t->constraints[i];
         if (diff_inherited_check(c->to, t, k->name))
             continue; /* the parent's, copied by PARTITION OF */
-        if (k->type != CAT_CON_FOREIGN && !k->not_valid) {
+        if (k->type != CAT_CON_FOREIGN && !k->not_valid && !duplicates_key(inl, ninl, k)) {
             inl[ninl++] = k;
             con_own_keys(c, s, KEY_PROVIDES, sc, tn, k);
         }
     }
     c->steps[s].cons = inl;
     c->steps[s].ncons = ninl;
-    /* Foreign keys (and NOT VALID constraints) come once every table exists. */
+    /* Foreign keys (and NOT VALID constraints) come once every table exists; so does a
+     * key repeating another (CREATE TABLE would silently fold it into the first). */
     for (uint32_t i = 0; i < t->nconstraints; i++) {
         const CatConstraint *k = &t->constraints[i];
         if (diff_inherited_check(c->to, t, k->name))
             continue;
-        if (k->type == CAT_CON_FOREIGN || k->not_valid)
+        bool inlined = false;
+        for (uint32_t j = 0; j < ninl && !inlined; j++)
+            inlined = inl[j] == k;
+        if (k->type == CAT_CON_FOREIGN || k->not_valid ||
+            (!inlined && (k->type == CAT_CON_PRIMARY || k->type == CAT_CON_UNIQUE)))
             con_add_steps(c, ch, t, k, false);
         else if (k->comment) {
             uint32_t cm = diff_comment_step(c, ch, DIFF_OBJ_CONSTRAINT, k->comment);

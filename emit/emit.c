@@ -318,6 +318,10 @@ comment_target(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_OBJ_TRIGGER:
         emit_function_comment_target(out, a, st);
         break;
+    case DIFF_OBJ_POLICY:
+        ag_buf_printf(out, "POLICY %s ON %s", qi(a, st->policy->name),
+                      qn(a, st->table->obj.schema, st->table->obj.name));
+        break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
     }
@@ -579,6 +583,9 @@ emit_step_review(AgBuf *out, AgArena *a, const DiffStep *st)
         break;
     case DIFF_REVIEW_RENAME:
         emit_rename_review(out, a, st);
+        break;
+    case DIFF_REVIEW_PARTKEY:
+        emit_partition_review(out, a, st);
         break;
     }
 }

@@ -59,6 +59,8 @@ bool emit_needs_function_settings(const DiffChangeset *cs);
 void emit_partition_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
 void emit_partition_of(AgBuf *out, AgArena *arena, const CatTable *t);
 void emit_partition_tail(AgBuf *out, const CatTable *t);
+/* The review line of a table dropped and created again for a new partition key. */
+void emit_partition_review(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
 void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Domains and composite types (types.c): the statement of a DIFF_*_DOMAIN or

@@ -114,6 +114,18 @@ emit_partition_sql(AgBuf *out, AgArena *a, const DiffStep *st)
 }
 
 void
+emit_partition_review(AgBuf *out, AgArena *a, const DiffStep *st)
+{
+    const CatTable *t = (const CatTable *) st->obj;
+    ag_buf_printf(out,
+                  "the partition key of %s changes (%s): the table is dropped and created "
+                  "again; kept partitions are detached and attached again (that fails when "
+                  "their rows do not fit their new bounds), the others lose their rows; "
+                  "move rows first if needed, then remove this line",
+                  qn(a, t->obj.schema, t->obj.name), st->evidence ? st->evidence : "changed");
+}
+
+void
 emit_partition_of(AgBuf *out, AgArena *a, const CatTable *t)
 {
     ag_buf_printf(out, " PARTITION OF %s", qn(a, t->partition_of_schema, t->partition_of));

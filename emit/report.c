@@ -50,6 +50,7 @@ object_name(AgBuf *out, AgArena *a, const DiffChange *ch)
         break;
     case DIFF_OBJ_CONSTRAINT:
     case DIFF_OBJ_TRIGGER:
+    case DIFF_OBJ_POLICY:
         ag_buf_printf(out, "%s on %s", cat_quote_ident(a, ch->sub), qn(a, ch->schema, ch->name));
         break;
     case DIFF_OBJ_FUNCTION:
@@ -195,6 +196,12 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
         if (change_has_step(cs, ch, DIFF_SET_LOGGED))
             part(out, &first,
                  ((const CatTable *) ch->to_obj)->unlogged ? "set unlogged" : "set logged");
+        if (change_has_step(cs, ch, DIFF_DETACH_PARTITION))
+            part(out, &first, "detach partition");
+        if (change_has_step(cs, ch, DIFF_ATTACH_PARTITION))
+            part(out, &first, "attach partition");
+        if (change_has_step(cs, ch, DIFF_SET_RLS))
+            part(out, &first, "row level security");
         if (change_has_step(cs, ch, DIFF_COMMENT))
             part(out, &first, "comment");
         break;
@@ -224,6 +231,14 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
             part(out, &first, "arguments or result, by drop and create");
         if (change_has_step(cs, ch, DIFF_REPLACE_FUNCTION))
             part(out, &first, "body or attributes");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
+            part(out, &first, "comment");
+        break;
+    case DIFF_OBJ_POLICY:
+        if (ch->recreated)
+            part(out, &first, "command, kind or a removed expression, by drop and create");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_ALTER_POLICY))
+            part(out, &first, "roles or expressions");
         if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
             part(out, &first, "comment");
         break;

@@ -282,6 +282,13 @@ policy_roles(PrsContext *ctx, PrsNode **items, size_t n, AgLoc loc, CatPolicy *p
     for (uint32_t i = 0; i < nr; i++)
         if (!k || strcmp(roles[k - 1], roles[i]) != 0)
             roles[k++] = roles[i];
+    /* PUBLIC among others: PostgreSQL keeps only PUBLIC (it warns "ignoring specified
+     * roles other than PUBLIC"). */
+    for (uint32_t i = 0; i < k && k > 1; i++)
+        if (strcmp(roles[i], "public") == 0) {
+            roles[0] = "public";
+            k = 1;
+        }
     pol->roles = roles;
     pol->nroles = k;
     return true;
