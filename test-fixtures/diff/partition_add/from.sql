@@ -1,0 +1,6 @@
+CREATE TABLE logs (
+    at timestamp NOT NULL,
+    line text
+) PARTITION BY RANGE (at);
+
+CREATE TABLE logs_2024_01 PARTITION OF logs FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');

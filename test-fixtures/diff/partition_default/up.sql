@@ -1,0 +1,1 @@
+CREATE TABLE public.tickets_other PARTITION OF public.tickets DEFAULT;

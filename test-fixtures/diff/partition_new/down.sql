@@ -1,0 +1,3 @@
+DROP TABLE public.invoices_2023;
+DROP TABLE public.invoices_2024;
+DROP TABLE public.invoices;

@@ -1,0 +1,1 @@
+ALTER TABLE public.items ATTACH PARTITION public.items_b FOR VALUES IN ('b');

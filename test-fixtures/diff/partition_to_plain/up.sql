@@ -1,0 +1,1 @@
+ALTER TABLE public.items DETACH PARTITION public.items_b;

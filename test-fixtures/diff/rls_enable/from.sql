@@ -1,0 +1,9 @@
+CREATE TABLE documents (
+    id integer PRIMARY KEY,
+    owner text NOT NULL
+);
+CREATE TABLE notes (
+    id integer PRIMARY KEY
+);
+ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notes FORCE ROW LEVEL SECURITY;

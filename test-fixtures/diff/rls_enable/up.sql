@@ -1,0 +1,5 @@
+ALTER TABLE public.documents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.documents FORCE ROW LEVEL SECURITY;
+ALTER TABLE public.notes DISABLE ROW LEVEL SECURITY;
+ALTER TABLE public.notes NO FORCE ROW LEVEL SECURITY;
+CREATE POLICY documents_owner ON public.documents TO PUBLIC USING (owner = current_user);

@@ -1,0 +1,10 @@
+DROP POLICY posts_check ON public.posts;
+DROP POLICY posts_edit ON public.posts;
+DROP POLICY posts_gone ON public.posts;
+DROP POLICY posts_kind ON public.posts;
+CREATE POLICY posts_check ON public.posts FOR UPDATE TO PUBLIC USING (true);
+CREATE POLICY posts_kind ON public.posts TO PUBLIC USING (title IS NOT NULL);
+ALTER POLICY posts_read ON public.posts TO autogen_reader, autogen_writer USING (published OR author = current_user);
+COMMENT ON POLICY posts_read ON public.posts IS NULL;
+CREATE POLICY posts_titles ON public.posts FOR INSERT TO PUBLIC WITH CHECK (title IN ('a', 'b') OR title LIKE 'x%');
+COMMENT ON POLICY posts_write ON public.posts IS 'writers insert as themselves';
