@@ -77,6 +77,46 @@ domain_needs_swap(const CatDomain *f, const CatDomain *t)
            !same_collation(f->collation, f->collation_schema, t->collation, t->collation_schema);
 }
 
+/* Does a column of a table of `from` have this type (or an array of it)? */
+static bool
+type_used_by_columns(DiffCtx *c, const CatObject *o)
+{
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatTable *tb = (const CatTable *) c->from->objects[i];
+        if (tb->obj.kind != CAT_TABLE)
+            continue;
+        for (uint32_t k = 0; k < tb->ncolumns; k++) {
+            const char *ts, *tn;
+            if (diff_type_ref(&c->scratch, tb->columns[k].type, &ts, &tn, NULL) &&
+                strcmp(ts, o->schema) == 0 && strcmp(tn, o->name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite type that a column uses.
+ * When only attribute types or collations change (same names, same order), the type is
+ * swapped instead and its columns converted through text, which maps attributes by
+ * position: exact here. Other changes stay in place (ADD / DROP ATTRIBUTE work on a used
+ * type) or recreate the type. */
+static bool
+composite_needs_swap(DiffCtx *c, const CatComposite *f, const CatComposite *t)
+{
+    if (f->nattrs != t->nattrs)
+        return false;
+    bool retyped = false;
+    for (uint32_t i = 0; i < t->nattrs; i++) {
+        const CatColumn *a = &f->attrs[i], *b = &t->attrs[i];
+        if (strcmp(a->name, b->name) != 0)
+            return false;
+        retyped =
+            retyped || strcmp(a->type, b->type) != 0 ||
+            !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema);
+    }
+    return retyped && type_used_by_columns(c, &f->obj);
+}
+
 void
 diff_domain_swaps(DiffCtx *c, AgVec *v)
 {
@@ -87,6 +127,15 @@ diff_domain_swaps(DiffCtx *c, AgVec *v)
         const CatDomain *f =
             (const CatDomain *) cat_find(c->from, CAT_DOMAIN, t->obj.schema, t->obj.name);
         if (f && domain_needs_swap(f, t))
+            ag_vec_push(v, ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->obj.name));
+    }
+    for (uint32_t i = 0; i < c->to->nobjects; i++) {
+        const CatComposite *t = (const CatComposite *) c->to->objects[i];
+        if (t->obj.kind != CAT_COMPOSITE)
+            continue;
+        const CatComposite *f =
+            (const CatComposite *) cat_find(c->from, CAT_COMPOSITE, t->obj.schema, t->obj.name);
+        if (f && composite_needs_swap(c, f, t))
             ag_vec_push(v, ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->obj.name));
     }
 }
@@ -164,17 +213,23 @@ domain_drop(DiffCtx *c, uint32_t ch, const CatDomain *f, const char *temp)
     return s;
 }
 
-/* The name the old domain takes during a swap: name__old, lengthened until free. */
+static bool
+type_name_taken(const Catalog *cat, const char *schema, const char *name)
+{
+    return cat_find(cat, CAT_DOMAIN, schema, name) || cat_find(cat, CAT_ENUM, schema, name) ||
+           cat_find(cat, CAT_COMPOSITE, schema, name) || cat_find(cat, CAT_TABLE, schema, name);
+}
+
+/* The name the old domain or composite takes during a swap: name__old, lengthened until
+ * free. */
 static const char *
 swap_temp_name(DiffCtx *c, const CatObject *o)
 {
     AgBuf b;
     ag_buf_init(&b);
     ag_buf_printf(&b, "%s__old", o->name);
-    while (cat_find(c->from, CAT_DOMAIN, o->schema, ag_buf_cstr(&b)) ||
-           cat_find(c->to, CAT_DOMAIN, o->schema, ag_buf_cstr(&b)) ||
-           cat_find(c->from, CAT_ENUM, o->schema, ag_buf_cstr(&b)) ||
-           cat_find(c->to, CAT_ENUM, o->schema, ag_buf_cstr(&b))) {
+    while (type_name_taken(c->from, o->schema, ag_buf_cstr(&b)) ||
+           type_name_taken(c->to, o->schema, ag_buf_cstr(&b))) {
         b.len -= 3;
         ag_buf_puts(&b, "_old");
     }
@@ -347,12 +402,14 @@ composite_create(DiffCtx *c, uint32_t ch, const CatComposite *t, uint32_t after)
 }
 
 static uint32_t
-composite_drop(DiffCtx *c, uint32_t ch, const CatComposite *f)
+composite_drop(DiffCtx *c, uint32_t ch, const CatComposite *f, const char *temp)
 {
     uint32_t s = diff_step_new(c, DIFF_DROP_COMPOSITE, ch);
     c->steps[s].obj = &f->obj;
+    c->steps[s].temp_name = temp;
     diff_step_key(c, s, KEY_REMOVES, "yo" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
-    diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+    if (!temp) /* after a swap the name went with the rename */
+        diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
     diff_step_key(c, s, KEY_RELEASES, "s" SEP "%s", f->obj.schema);
     for (uint32_t i = 0; i < f->nattrs; i++)
         type_key(c, s, KEY_RELEASES, f->attrs[i].type, true);
@@ -396,10 +453,26 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
         diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
     c->changes[ch].from_obj = &f->obj;
     c->changes[ch].to_obj = &t->obj;
+    if (diff_enum_swapped(c, t->obj.schema, t->obj.name)) {
+        /* Rename the old one away, create the new one, table.c converts the columns
+         * (USING col::text::type), then the old one goes. */
+        c->changes[ch].recreated = true;
+        const char *temp = swap_temp_name(c, &f->obj);
+        uint32_t r = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
+        c->steps[r].obj = &f->obj;
+        c->steps[r].type_alter = DIFF_TA_RENAME;
+        c->steps[r].temp_name = temp;
+        diff_step_key(c, r, KEY_REMOVES, "yn" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+        diff_step_key(c, r, KEY_REMOVES, "r" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
+        composite_create(c, ch, t, r);
+        uint32_t d = composite_drop(c, ch, f, temp);
+        diff_step_after(c, r, d);
+        return;
+    }
     if (!attrs_reachable(f, t)) {
         /* The order cannot be reached by ALTER TYPE: drop and create again. */
         c->changes[ch].recreated = true;
-        uint32_t d = composite_drop(c, ch, f);
+        uint32_t d = composite_drop(c, ch, f, NULL);
         c->steps[d].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         composite_create(c, ch, t, d);
         return;
@@ -459,7 +532,7 @@ diff_composites(DiffCtx *c)
         uint32_t ch =
             diff_change_new(c, DIFF_OP_DROP, DIFF_OBJ_TYPE, f->obj.schema, f->obj.name, NULL);
         c->changes[ch].from_obj = &f->obj;
-        composite_drop(c, ch, f);
+        composite_drop(c, ch, f, NULL);
     }
 }
 
@@ -469,6 +542,8 @@ diff_domain_swap_change(DiffCtx *c, const char *type, TypeChange *tc)
     const char *ts, *tn;
     if (!diff_type_ref(&c->scratch, type, &ts, &tn, NULL))
         return;
+    if (cat_find(c->from, CAT_COMPOSITE, ts, tn))
+        return; /* a composite: through text, attribute by attribute */
     const CatDomain *f = (const CatDomain *) cat_find(c->from, CAT_DOMAIN, ts, tn);
     const CatDomain *t = (const CatDomain *) cat_find(c->to, CAT_DOMAIN, ts, tn);
     if (!f || !t)

@@ -129,6 +129,10 @@ alter_composite(AgBuf *out, AgArena *a, const DiffStep *st)
         ag_buf_printf(out, "COMMENT ON COLUMN %s.%s", name, cat_quote_ident(a, st->column->name));
         comment_is(out, a, st->comment);
         return;
+    case DIFF_TA_RENAME:
+        ag_buf_printf(out, "ALTER TYPE %s RENAME TO %s;\n", name,
+                      cat_quote_ident(a, st->temp_name));
+        return;
     case DIFF_TA_SET_DEFAULT:
     case DIFF_TA_DROP_DEFAULT:
     case DIFF_TA_SET_NOT_NULL:
@@ -137,7 +141,6 @@ alter_composite(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_TA_DROP_CONSTRAINT:
     case DIFF_TA_VALIDATE_CONSTRAINT:
     case DIFF_TA_COMMENT_CONSTRAINT:
-    case DIFF_TA_RENAME:
         break;
     }
     AG_UNREACHABLE();
@@ -164,7 +167,9 @@ emit_type_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         }
         ag_buf_puts(out, ct->nattrs ? "\n);\n" : ");\n");
     } else if (st->kind == DIFF_DROP_COMPOSITE) {
-        ag_buf_printf(out, "DROP TYPE %s;\n", qn(a, st->obj));
+        ag_buf_printf(
+            out, "DROP TYPE %s;\n",
+            cat_qualified(a, st->obj->schema, st->temp_name ? st->temp_name : st->obj->name));
     } else if (st->kind == DIFF_ALTER_COMPOSITE) {
         alter_composite(out, a, st);
     } else {

@@ -1,0 +1,8 @@
+ALTER TYPE public.measure RENAME TO measure__old;
+CREATE TYPE public.measure AS (
+    amount integer,
+    unit text
+);
+ALTER TABLE public.samples ALTER COLUMN history TYPE public.measure[] USING history::text[]::public.measure[];
+ALTER TABLE public.samples ALTER COLUMN m TYPE public.measure USING m::text::public.measure;
+DROP TYPE public.measure__old;
