@@ -4,13 +4,16 @@
  * and then validated, so the check of existing rows runs under a weaker lock); a domain
  * whose base type or collation changes is replaced by a swap as enums are (rename the old
  * one away, create the new one, convert the columns in table.c, drop the old one);
- * composite attributes added, dropped and retyped in place, the type recreated when the
- * attribute order cannot be reached otherwise.
+ * composite attributes added, dropped and retyped in place, or, when columns use the type
+ * and only attribute types change, swapped like a domain (columns converted through text);
+ * the type recreated when the attribute order cannot be reached otherwise.
  * Dependency keys follow the enums' (internal.h): "y"/"yn" provided by a creation, "yo"
  * removed by a drop, so columns and other types using one are ordered around it.
  * Not here: SQL (emit/types.c), the columns of a swapped domain (table.c).
- * TODO: types other than table columns that use a swapped domain (other domains,
- *       composite attributes, functions) keep the old one alive and its drop fails.
+ * TODO: types other than table columns that use a swapped domain or composite (other
+ *       domains, composite attributes, functions) keep the old one alive and its drop
+ *       fails; a composite recreated for its attribute order while columns use it fails
+ *       at DROP TYPE (no conversion by attribute name yet).
  */
 #include <string.h>
 
