@@ -379,7 +379,7 @@ const char *cat_implicit_name(AgArena *arena, const char *table, const char *con
 const char *cat_quote_ident(AgArena *arena, const char *ident);
 /* schema.name, each part quoted as needed. */
 const char *cat_qualified(AgArena *arena, const char *schema, const char *name);
-/* A string literal: 'it''s' (standard_conforming_strings on: backslashes are plain). */
+/* A string literal as quote_literal writes it: 'it''s', E'a\\b' when it holds a backslash. */
 const char *cat_quote_literal(AgArena *arena, const char *s);
 
 /* A deterministic text dump of a catalog, one line per object, column, constraint,

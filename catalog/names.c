@@ -97,22 +97,27 @@ cat_qualified(AgArena *arena, const char *schema, const char *name)
                            cat_quote_ident(arena, name));
 }
 
-/* A string literal with embedded quotes doubled. Backslashes are left alone: every
- * script we write runs with standard_conforming_strings = on (the default since 9.1 and
- * set by migrate/), where 'a\b' means the three characters a, \, b. PostgreSQL's own
- * quote_literal() writes E'a\\b' instead, which is equal but longer; we do not need it. */
+/* A string literal as PostgreSQL's quote_literal() writes it: quotes doubled and, when
+ * the text holds a backslash, the E'' form with backslashes doubled. E'a\\b' means a, \, b
+ * whatever standard_conforming_strings is, so a script we write keeps its values on a
+ * server or session where it is off; 'a\b' would lose the backslash there. */
 const char *
 cat_quote_literal(AgArena *arena, const char *s)
 {
-    size_t len = 0, nquotes = 0;
-    for (const char *p = s; *p; p++, len++)
-        nquotes += *p == '\'';
-    char *out = ag_arena_alloc(arena, len + nquotes + 3);
+    size_t len = 0, nextra = 0;
+    bool has_backslash = false;
+    for (const char *p = s; *p; p++, len++) {
+        nextra += *p == '\'' || *p == '\\';
+        has_backslash |= *p == '\\';
+    }
+    char *out = ag_arena_alloc(arena, len + nextra + 4);
     char *o = out;
+    if (has_backslash)
+        *o++ = 'E';
     *o++ = '\'';
     for (const char *p = s; *p; p++) {
-        if (*p == '\'')
-            *o++ = '\'';
+        if (*p == '\'' || *p == '\\')
+            *o++ = *p;
         *o++ = *p;
     }
     *o++ = '\'';

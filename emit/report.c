@@ -401,27 +401,46 @@ hazard_line(AgBuf *out, AgArena *a, const DiffStep *st, DiffHazard h)
                              : " (values may be rounded or cut)");
 }
 
+/* One summary line: a line break inside a value (an enum label, a default, a comment)
+ * prints as \n, so every change stays on one line (a value's own backslashes are
+ * doubled by the E'' literals, so \n cannot be read two ways). */
+static void
+put_line(AgBuf *out, AgBuf *line)
+{
+    for (size_t i = 0; i < line->len; i++) {
+        char ch = line->data[i];
+        if (ch == '\n' || ch == '\r')
+            ag_buf_puts(out, ch == '\n' ? "\\n" : "\\r");
+        else
+            ag_buf_putc(out, ch);
+    }
+    ag_buf_putc(out, '\n');
+    ag_buf_reset(line);
+}
+
 void
 emit_summary(AgBuf *out, const DiffChangeset *cs)
 {
     AgArena a;
     ag_arena_init(&a);
+    AgBuf line;
+    ag_buf_init(&line);
     for (uint32_t i = 0; i < cs->nchanges; i++) {
-        emit_change_line(out, &a, cs, &cs->changes[i]);
-        ag_buf_putc(out, '\n');
+        emit_change_line(&line, &a, cs, &cs->changes[i]);
+        put_line(out, &line);
     }
     for (uint32_t i = 0; i < cs->nsteps; i++)
         for (int h = 0; h < DIFF_HAZARD_COUNT; h++)
             if (cs->steps[i].hazards & DIFF_HAZARD_BIT(h)) {
-                ag_buf_puts(out, "hazard: ");
-                hazard_line(out, &a, &cs->steps[i], (DiffHazard) h);
-                ag_buf_putc(out, '\n');
+                ag_buf_puts(&line, "hazard: ");
+                hazard_line(&line, &a, &cs->steps[i], (DiffHazard) h);
+                put_line(out, &line);
             }
     for (uint32_t i = 0; i < cs->nsteps; i++)
         if (cs->steps[i].review != DIFF_REVIEW_NONE) {
-            ag_buf_puts(out, "review: ");
-            emit_step_review(out, &a, &cs->steps[i]);
-            ag_buf_putc(out, '\n');
+            ag_buf_puts(&line, "review: ");
+            emit_step_review(&line, &a, &cs->steps[i]);
+            put_line(out, &line);
         }
     if (cs->has_cycle) {
         ag_buf_puts(out, "error: dependency cycle: these steps could not be ordered:");
@@ -431,6 +450,7 @@ emit_summary(AgBuf *out, const DiffChangeset *cs)
         }
         ag_buf_putc(out, '\n');
     }
+    ag_buf_free(&line);
     ag_arena_free(&a);
 }
 

@@ -1748,9 +1748,10 @@ test_quote(void)
     CHECK_STR_EQ(cat_qualified(&a, NULL, "T"), "\"T\"");
     CHECK_STR_EQ(cat_quote_literal(&a, "it's"), "'it''s'");
     CHECK_STR_EQ(cat_quote_literal(&a, ""), "''");
-    /* standard_conforming_strings = on: the backslash stays single (PostgreSQL's
-     * quote_literal would write the equal E'a\\b''c'). */
-    CHECK_STR_EQ(cat_quote_literal(&a, "a\\b'c"), "'a\\b''c'");
+    /* a backslash: PostgreSQL's quote_literal form, right whatever
+     * standard_conforming_strings is */
+    CHECK_STR_EQ(cat_quote_literal(&a, "a\\b'c"), "E'a\\\\b''c'");
+    CHECK_STR_EQ(cat_quote_literal(&a, "new\nline $$"), "'new\nline $$'");
     ag_arena_free(&a);
 }
 
