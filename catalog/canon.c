@@ -42,6 +42,7 @@
  * Must not: be reached by code outside catalog/ through libpg_query types, or talk to a
  * database. Only canon*.c may include libpg_query.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,7 +309,7 @@ norm_const(Norm *nm, PgQuery__AConst *c)
         c->val_case = PG_QUERY__A__CONST__VAL_SVAL;
         c->sval = str; /* and on: a string of digits is a number like any '101' */
     }
-        /* fall through */
+        __attribute__((fallthrough));
     case PG_QUERY__A__CONST__VAL_SVAL: {
         const char *s = c->sval && c->sval->sval ? c->sval->sval : "";
         if (is_numeric_text(s))
@@ -766,10 +767,10 @@ only_target(PgQuery__ParseResult *pr)
     return t->res_target;
 }
 
-/* See catalog.h. Cost: one parse, one pack and one deparse by libpg_query; every
- * libpg_query result is released before returning, and the scratch tree with it. */
-const char *
-cat_canon_expr(AgArena *arena, const char *sql)
+/* Cost: one parse, one pack and one deparse by libpg_query; every libpg_query result
+ * is released before returning, and the scratch tree with it. */
+static const char *
+canon_expr_uncached(AgArena *arena, const char *sql)
 {
     if (!sql)
         return NULL;
@@ -807,6 +808,110 @@ cat_canon_expr(AgArena *arena, const char *sql)
         pg_query_free_deparse_result(dep);
     }
     ag_arena_free(&scratch);
+    return result;
+}
+
+/* ---- memo of canonical forms ------------------------------------------------------ */
+
+/* The same few spellings come back thousands of times ("0", "now()", "'new'::status"
+ * on every table, on both sides), and the canonical form depends on the text alone:
+ * cat_canon_expr keeps what it computed in one process-wide table, shared by the
+ * parser thread and introspection under a mutex. Entries are never freed (the table
+ * stays reachable); at most MEMO_MAX_ENTRIES entries and MEMO_MAX_BYTES of text. */
+#define MEMO_MAX_ENTRIES (1u << 17)
+#define MEMO_MAX_BYTES   (32u << 20)
+#define MEMO_MAX_SQL     4096u
+
+typedef struct MemoEntry {
+    uint64_t hash;        /* 0: empty slot */
+    const char *sql;      /* owns the allocation: "sql\0canon\0" */
+    const char *canon;    /* NULL: the canonicaliser refused sql */
+} MemoEntry;
+
+static struct {
+    pthread_mutex_t lock;
+    MemoEntry *slots;
+    uint32_t cap; /* power of two */
+    uint32_t n;
+    size_t bytes;
+} memo = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* Under memo.lock: the entry for sql, or NULL. */
+static const MemoEntry *
+memo_find(const char *sql, uint64_t h)
+{
+    if (!memo.cap)
+        return NULL;
+    uint32_t mask = memo.cap - 1;
+    for (uint32_t i = (uint32_t) h & mask; memo.slots[i].hash; i = (i + 1) & mask)
+        if (memo.slots[i].hash == h && strcmp(memo.slots[i].sql, sql) == 0)
+            return &memo.slots[i];
+    return NULL;
+}
+
+static void
+memo_put_slot(MemoEntry *slots, uint32_t cap, MemoEntry e)
+{
+    uint32_t mask = cap - 1;
+    uint32_t i = (uint32_t) e.hash & mask;
+    while (slots[i].hash)
+        i = (i + 1) & mask;
+    slots[i] = e;
+}
+
+/* Under memo.lock: remember sql -> canon (NULL: refused) while the table has room. */
+static void
+memo_put(const char *sql, uint64_t h, const char *canon)
+{
+    size_t ls = strlen(sql), lc = canon ? strlen(canon) : 0;
+    if (memo.n >= MEMO_MAX_ENTRIES || memo.bytes + ls + lc + 2 > MEMO_MAX_BYTES || memo_find(sql, h))
+        return;
+    if ((memo.n + 1) * 2 > memo.cap) {
+        uint32_t cap = memo.cap ? memo.cap * 2 : 1024;
+        MemoEntry *slots = calloc(cap, sizeof(MemoEntry));
+        if (!slots)
+            return; /* a memo is optional */
+        for (uint32_t i = 0; i < memo.cap; i++)
+            if (memo.slots[i].hash)
+                memo_put_slot(slots, cap, memo.slots[i]);
+        free(memo.slots);
+        memo.slots = slots;
+        memo.cap = cap;
+    }
+    char *text = malloc(ls + lc + 2);
+    if (!text)
+        return;
+    memcpy(text, sql, ls + 1);
+    if (canon)
+        memcpy(text + ls + 1, canon, lc + 1);
+    memo_put_slot(memo.slots, memo.cap,
+                  (MemoEntry){.hash = h, .sql = text, .canon = canon ? text + ls + 1 : NULL});
+    memo.n++;
+    memo.bytes += ls + lc + 2;
+}
+
+/* See catalog.h. Memoised (above): the result is copied into arena either way. */
+const char *
+cat_canon_expr(AgArena *arena, const char *sql)
+{
+    if (!sql)
+        return NULL;
+    if (strlen(sql) > MEMO_MAX_SQL)
+        return canon_expr_uncached(arena, sql);
+    uint64_t h = ag_hash_str(sql, 0x63616e6f6eULL);
+    h = h ? h : 1;
+    pthread_mutex_lock(&memo.lock);
+    const MemoEntry *e = memo_find(sql, h);
+    /* Entries never move their text, so it is safe to copy after unlocking. */
+    bool found = e != NULL;
+    const char *canon = e ? e->canon : NULL;
+    pthread_mutex_unlock(&memo.lock);
+    if (found)
+        return canon ? ag_arena_strdup(arena, canon) : NULL;
+    const char *result = canon_expr_uncached(arena, sql);
+    pthread_mutex_lock(&memo.lock);
+    memo_put(sql, h, result);
+    pthread_mutex_unlock(&memo.lock);
     return result;
 }
 

@@ -146,11 +146,12 @@ cat_table_find_constraint(const CatTable *t, const char *name)
     return NULL;
 }
 
-/* Grow an arena array by one element; capacity doubles at powers of two. */
+/* Grow an arena array by one element: capacity 4, then doubling at each power of two
+ * from 4 on (the old array stays in the arena, so 1 and 2 must not reallocate). */
 static void *
 grow(AgArena *a, void *items, uint32_t n, size_t size)
 {
-    if (n == 0 || (n & (n - 1)) == 0) {
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
         uint32_t cap = n ? n * 2 : 4;
         void *p = ag_arena_alloc(a, size * cap);
         if (n)

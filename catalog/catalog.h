@@ -337,6 +337,11 @@ const char *cat_canon_expr(AgArena *arena, const char *sql);
 /* Convenience: a CatExpr for sql with its canon filled in; NULL when sql does not parse. */
 CatExpr *cat_expr_new(AgArena *arena, const char *sql);
 
+/* Canonical form of a view's query text (canon_view.c): whitespace outside quotes
+ * collapsed to one space, no final ';'. Never fails; result in arena. Only the server
+ * (tier 2) makes a model's query equal to pg_get_viewdef's text. */
+const char *cat_canon_view(AgArena *arena, const char *sql);
+
 /* Canonical form of a whole statement (canon_stmt.c): parsed, unqualified relation and
  * function names qualified with default_schema (as pg_get_triggerdef prints them with
  * search_path = ''), expressions inside normalised as cat_canon_expr does, OR REPLACE

@@ -431,6 +431,36 @@ put_function(Dump *d, const CatFunction *f)
     ag_buf_putc(d->out, '\n');
 }
 
+/* A view: kind, query canon, options, columns (when known) and column comments; deps,
+ * column types, WITH NO DATA and the model's search_path only when debugging (they order
+ * and emit, never decide a change). */
+static void
+put_view(Dump *d, const CatView *v)
+{
+    field_bool(d, "materialized", v->materialized);
+    field_texts(d, "options", v->options, v->noptions);
+    if (v->columns)
+        field_idents(d, "columns", v->columns, v->ncolumns);
+    else
+        ag_buf_puts(d->out, " columns=-");
+    for (uint32_t i = 0; i < v->ncolumn_comments; i++) {
+        ag_buf_puts(d->out, " column_comment.");
+        put_ident(d, v->comment_columns[i]);
+        ag_buf_putc(d->out, '=');
+        put_text(d, v->column_comments[i]);
+    }
+    if (d->debug) {
+        field_texts(d, "deps", v->deps, v->ndeps);
+        if (v->column_types)
+            field_texts(d, "column_types", v->column_types, v->ncolumns);
+        field_bool(d, "with_no_data", v->with_no_data);
+        field_text(d, "search_path", v->search_path);
+        field_text(d, "sql", v->query ? v->query->sql : NULL);
+    }
+    field_expr(d, "query", v->query);
+    ag_buf_putc(d->out, '\n');
+}
+
 static const char *const kind_word[] = {
     [CAT_SCHEMA] = "schema",     [CAT_EXTENSION] = "extension", [CAT_ENUM] = "enum",
     [CAT_SEQUENCE] = "sequence", [CAT_TABLE] = "table",         [CAT_INDEX] = "index",
@@ -508,9 +538,7 @@ put_object(Dump *d, const CatObject *o)
         put_function(d, (const CatFunction *) o);
         return;
     case CAT_VIEW:
-        /* TODO(#9): fields of the new kinds; until then the header line only. */
-        ag_buf_printf(d->out, "%s %s.%s\n", kind_word[o->kind], o->schema ? o->schema : "-",
-                      o->name);
+        put_view(d, (const CatView *) o);
         return;
     case CAT_KIND_COUNT:
         break;

@@ -345,6 +345,17 @@ put_table_filter(Load *ld)
     put_not_version_table(ld, "n", "c");
 }
 
+/* put_table_filter for the queries of indexes and their keys: materialized views
+ * carry indexes too. */
+static void
+put_index_table_filter(Load *ld)
+{
+    ag_buf_puts(&ld->q, "  AND c.relkind IN (" RELKIND_TABLES ", " RELKIND_MATVIEW ")\n");
+    put_schema_filter(ld, "n");
+    put_not_extension_member(ld, REGCLASS_CLASS, "c.oid");
+    put_not_version_table(ld, "n", "c");
+}
+
 /* LEFT JOIN of the comment on an object, as alias dsc. */
 static void
 put_comment_join(Load *ld, const char *classid, const char *objoid, const char *objsubid)
@@ -1107,7 +1118,7 @@ load_indexes(Load *ld)
                         "                    AND k.contype IN (" CONTYPES_WITH_INDEX "))\n"
                         "  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h\n"
                         "                  WHERE h.inhrelid = i.indexrelid)\n");
-    put_table_filter(ld);
+    put_index_table_filter(ld);
     PGresult *res = query_or_report(ld);
     if (!res)
         return false;
@@ -1194,7 +1205,7 @@ load_index_keys(Load *ld)
                         " AND xc.contype = 'x'\n"
                         "LEFT JOIN pg_catalog.pg_operator op ON op.oid = xc.conexclop[k.n]\n"
                         "WHERE true\n");
-    put_table_filter(ld);
+    put_index_table_filter(ld);
     PGresult *res = query_or_report(ld);
     if (!res)
         return false;
@@ -1375,6 +1386,16 @@ load_policies(Load *ld)
     return true;
 }
 
+/* ---- views (the query and the rows: introspect_view.c) ---------------------------- */
+
+static bool
+load_views(Load *ld)
+{
+    ag_buf_reset(&ld->q);
+    put_schema_filter(ld, "n");
+    return cat_load_views(ld->cat, ld->conn, ag_buf_cstr(&ld->q), ld->diag);
+}
+
 /* ---- the transaction ---------------------------------------------------------------- */
 
 static bool
@@ -1385,7 +1406,7 @@ run_loaders(Load *ld)
     return load_schemas(ld) && load_extensions(ld) && load_enums(ld) && load_domains(ld) &&
            load_composites(ld) && load_sequences(ld) &&
            load_tables(ld) && load_columns(ld) && load_constraints(ld) && load_indexes(ld) &&
-           load_index_keys(ld) &&
+           load_index_keys(ld) && load_views(ld) &&
            cat_load_functions(ld->cat, ld->conn, ld->filter, ld->diag, ld->ver) && load_partitions_rls(ld) && load_policies(ld);
 }
 

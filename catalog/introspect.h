@@ -52,4 +52,18 @@ bool cat_load_functions(Catalog *cat, PGconn *conn, const CatFilter *filter, AgD
  * whole fails; the model is then untouched. */
 bool cat_settle_exprs(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag);
 
+/* Views and materialized views (introspect_view.c), read by cat_load_db inside its
+ * transaction with search_path = ''. schema_filter: "  AND n.nspname ..." lines on the
+ * namespace alias n. Returns false with a diagnostic when the query fails. */
+bool cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *diag);
+
+/* Tier 2 for view queries: every model view is created as a temporary view (in a
+ * transaction that is always rolled back, search_path = the model file's) and read back
+ * with pg_get_viewdef under search_path = ''. The model view then takes the server's
+ * qualified text as its sql, its output columns and their types; and db's canon when
+ * the texts agree. A view the server refuses stays as written (a change).
+ * Called by cat_settle_exprs. Returns false with a diagnostic when the connection or
+ * its transaction fails. */
+bool cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag);
+
 #endif

@@ -727,6 +727,7 @@ cat_settle_exprs(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
     ag_arena_init(&st.scratch);
     collect(&st);
     bool ok = st.nitems == 0 || run(&st);
+    ok = ok && cat_settle_views(model, db, conn, diag);
     free(st.items);
     free(st.tables);
     ag_arena_free(&st.scratch);

@@ -672,23 +672,109 @@ catalog_at_head(Ctx *c, const MigChain *chain, Catalog **want_out, Catalog **out
     return rc;
 }
 
-/* DiffOptions.table_has_rows: asks the database, once per table that needs it. With no
- * connection (a scratch replay) no table has rows. */
+/* DiffOptions.rows_ctx for table_has_rows: the connection (NULL: a scratch replay, where
+ * no table has rows), the tables known to be empty and the answers already given. */
+typedef struct RowsTable {
+    const char *schema;
+    const char *name;
+    bool rows;
+} RowsTable;
+
+typedef struct RowsCtx {
+    PGconn *conn;
+    AgArena arena;
+    bool empty_read; /* empty[] was asked for (whether or not the query succeeded) */
+    RowsTable *empty; /* sorted by schema, name */
+    size_t nempty;
+    AgVec asked; /* RowsTable *: answers of EXISTS queries */
+} RowsCtx;
+
+static void
+rows_init(RowsCtx *r, PGconn *conn)
+{
+    memset(r, 0, sizeof(*r));
+    r->conn = conn;
+    ag_arena_init(&r->arena);
+}
+
+static void
+rows_free(RowsCtx *r)
+{
+    ag_vec_free(&r->asked);
+    ag_arena_free(&r->arena);
+}
+
+static int
+cmp_rows_table(const void *a, const void *b)
+{
+    const RowsTable *x = a, *y = b;
+    int c = strcmp(x->schema, y->schema);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* One query for every table at once: a plain table without a single block of storage
+ * holds no rows, so only tables with storage are asked one by one. The lock_timeout
+ * keeps a table locked by someone else from stalling the diff (the fallback is the
+ * query per table). */
+static void
+rows_read_empty(RowsCtx *r)
+{
+    r->empty_read = true;
+    if (PQtransactionStatus(r->conn) != PQTRANS_IDLE)
+        return;
+    PGresult *b = PQexec(r->conn, "BEGIN READ ONLY; SET LOCAL lock_timeout = '200ms'");
+    bool begun = PQresultStatus(b) == PGRES_COMMAND_OK;
+    PQclear(b);
+    if (!begun) {
+        PQclear(PQexec(r->conn, "ROLLBACK"));
+        return;
+    }
+    PGresult *q = PQexec(r->conn, "SELECT n.nspname, c.relname\n"
+                                  "FROM pg_catalog.pg_class c\n"
+                                  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+                                  "WHERE c.relkind = 'r' AND c.relpersistence <> 't'\n"
+                                  "  AND pg_catalog.pg_relation_size(c.oid) = 0");
+    if (PQresultStatus(q) == PGRES_TUPLES_OK) {
+        r->nempty = (size_t) PQntuples(q);
+        r->empty = ag_arena_alloc(&r->arena, sizeof(RowsTable) * (r->nempty + 1));
+        for (size_t i = 0; i < r->nempty; i++)
+            r->empty[i] = (RowsTable){.schema = ag_arena_strdup(&r->arena, PQgetvalue(q, (int) i, 0)),
+                                      .name = ag_arena_strdup(&r->arena, PQgetvalue(q, (int) i, 1))};
+        qsort(r->empty, r->nempty, sizeof(RowsTable), cmp_rows_table);
+    }
+    PQclear(q);
+    PQclear(PQexec(r->conn, "ROLLBACK"));
+}
+
+/* DiffOptions.table_has_rows: asks the database, at most once per table and not at all
+ * for a table without storage (rows_read_empty). */
 static bool
 table_has_rows(const char *schema, const char *table, void *ctx)
 {
-    PGconn *conn = ctx;
-    if (!conn)
+    RowsCtx *r = ctx;
+    if (!r->conn)
         return false;
+    if (!r->empty_read)
+        rows_read_empty(r);
+    RowsTable key = {.schema = schema ? schema : "public", .name = table};
+    if (r->nempty && bsearch(&key, r->empty, r->nempty, sizeof(RowsTable), cmp_rows_table))
+        return false;
+    for (size_t i = 0; i < r->asked.len; i++)
+        if (cmp_rows_table(&key, r->asked.items[i]) == 0)
+            return ((RowsTable *) r->asked.items[i])->rows;
     AgArena a;
     ag_arena_init(&a);
     char *q = ag_arena_printf(&a, "SELECT EXISTS (SELECT 1 FROM ONLY %s)",
                               cat_qualified(&a, schema, table));
-    PGresult *r = PQexec(conn, q);
+    PGresult *res = PQexec(r->conn, q);
     /* Unknown (an error) counts as having rows: the safe side asks for a backfill. */
-    bool rows = PQresultStatus(r) != PGRES_TUPLES_OK || strcmp(PQgetvalue(r, 0, 0), "t") == 0;
-    PQclear(r);
+    bool rows = PQresultStatus(res) != PGRES_TUPLES_OK || strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    PQclear(res);
     ag_arena_free(&a);
+    RowsTable *t = ag_arena_alloc(&r->arena, sizeof(RowsTable));
+    *t = (RowsTable){.schema = ag_arena_strdup(&r->arena, key.schema),
+                     .name = ag_arena_strdup(&r->arena, table), .rows = rows};
+    ag_vec_push(&r->asked, t);
     return rows;
 }
 
@@ -864,11 +950,14 @@ cmd_revision(Ctx *c, bool merge)
         dopts.online = c->args.online;
         dopts.rows_known = true;
         dopts.table_has_rows = table_has_rows;
-        dopts.rows_ctx = conn;
+        RowsCtx rows;
+        rows_init(&rows, conn);
+        dopts.rows_ctx = &rows;
         DiffOptions down_opts = dopts;
         rename_options(c, have, want, &dopts, &down_opts);
         DiffChangeset *up = diff_catalogs(&c->arena, have, want, &dopts);
         DiffChangeset *down = diff_catalogs(&c->arena, want, have, &down_opts);
+        rows_free(&rows);
         if (conn)
             PQfinish(conn);
         if (diff_count(up) == 0) {
@@ -1440,11 +1529,14 @@ cmd_diff(Ctx *c)
     dopts.online = c->args.online;
     dopts.rows_known = true;
     dopts.table_has_rows = table_has_rows;
-    dopts.rows_ctx = conn;
+    RowsCtx rows;
+    rows_init(&rows, conn);
+    dopts.rows_ctx = &rows;
     DiffOptions down_opts = dopts;
     rename_options(c, have, want, &dopts, &down_opts);
     DiffChangeset *cs = c->args.down ? diff_catalogs(&c->arena, want, have, &down_opts)
                                      : diff_catalogs(&c->arena, have, want, &dopts);
+    rows_free(&rows);
     PQfinish(conn);
     stage_done("diff");
     AgBuf out;
@@ -1815,7 +1907,9 @@ main(int argc, char **argv)
     }
     if (c->scratch_started)
         mig_scratch_stop(&c->scratch);
-    if (c->diag.nwarnings && !c->args.quiet && rc == CMD_EXIT_OK)
+    /* Errors were printed where they happened (fail); warnings of a run that went on are
+     * printed at the end, whatever the verdict. */
+    if (c->diag.nwarnings && !c->args.quiet && (rc == CMD_EXIT_OK || rc == CMD_EXIT_DRIFT))
         ag_diag_print(&c->diag, stderr);
     ag_diag_free(&c->diag);
     ag_arena_free(&c->arena);

@@ -32,6 +32,7 @@ static const char *const obj_kind_names[] = {
     [DIFF_OBJ_INDEX] = "index",
     [DIFF_OBJ_FUNCTION] = "function",
     [DIFF_OBJ_TRIGGER] = "trigger",
+    [DIFF_OBJ_VIEW] = "view",
     [DIFF_OBJ_POLICY] = "policy",
 };
 _Static_assert(ARRAY_LEN(obj_kind_names) == DIFF_OBJ_COUNT, "name every object kind");
@@ -657,6 +658,8 @@ general_keys(DiffCtx *c)
         case DIFF_VALIDATE_CONSTRAINT:
         case DIFF_CREATE_INDEX:
         case DIFF_COMMENT:
+        case DIFF_CREATE_VIEW:
+        case DIFF_REPLACE_VIEW:
         case DIFF_CREATE_FUNCTION:
         case DIFF_REPLACE_FUNCTION:
         case DIFF_CREATE_TRIGGER:
@@ -685,6 +688,7 @@ general_keys(DiffCtx *c)
         case DIFF_DROP_TRIGGER:
         case DIFF_DETACH_PARTITION:
         case DIFF_DROP_POLICY:
+        case DIFF_DROP_VIEW:
         case DIFF_DROP_DOMAIN:
         case DIFF_DROP_COMPOSITE:
             diff_step_key(c, s, KEY_RELEASES, "xo");
@@ -764,6 +768,9 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_VALIDATE_CONSTRAINT:
             case DIFF_DROP_INDEX:
             case DIFF_COMMENT:
+            case DIFF_CREATE_VIEW:
+            case DIFF_REPLACE_VIEW:
+            case DIFF_DROP_VIEW:
             case DIFF_RENAME:
             case DIFF_CREATE_FUNCTION:
             case DIFF_REPLACE_FUNCTION:
@@ -812,6 +819,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_domains(&c);
     diff_composites(&c);
     diff_tables(&c); /* fills plans, which sequences and indexes read */
+    diff_views(&c);  /* after the column steps, before diff_indexes */
     diff_sequences(&c);
     diff_indexes(&c);
     diff_partitions_rls(&c);

@@ -86,6 +86,9 @@ typedef enum DiffStepKind {
     DIFF_CREATE_INDEX,           /* obj (CatIndex), concurrently */
     DIFF_DROP_INDEX,             /* obj, concurrently */
     DIFF_COMMENT,                /* target, obj | table+column | table+con, comment */
+    DIFF_RENAME,                 /* target, old_name -> new_name; schema/name: the object
+                                    (old name), or its table / enum type (new name) for a
+                                    column, constraint, or enum value (is_label) */
     DIFF_ATTACH_PARTITION,       /* table (the partition, to side): ATTACH to its parent */
     DIFF_DETACH_PARTITION,       /* table (the partition, from side): DETACH from its parent */
     DIFF_SET_RLS,                /* table (to), old_obj (from table or NULL): ENABLE/DISABLE,
@@ -93,21 +96,21 @@ typedef enum DiffStepKind {
     DIFF_CREATE_POLICY,          /* table, policy */
     DIFF_DROP_POLICY,            /* table, policy */
     DIFF_ALTER_POLICY,           /* table, policy (to), old_policy: TO / USING / WITH CHECK */
-    DIFF_CREATE_DOMAIN,          /* obj (CatDomain): NOT VALID checks come as ALTER steps */
-    DIFF_DROP_DOMAIN,            /* obj; temp_name set: drop that name (after a swap) */
-    DIFF_ALTER_DOMAIN,           /* obj (to), old_obj (from), type_alter, con */
-    DIFF_CREATE_COMPOSITE,       /* obj (CatComposite) */
-    DIFF_DROP_COMPOSITE,         /* obj */
-    DIFF_ALTER_COMPOSITE,        /* obj (to), type_alter, column / old_column: an attribute */
-    DIFF_RENAME,                 /* target, old_name -> new_name; schema/name: the object
-                                    (old name), or its table / enum type (new name) for a
-                                    column, constraint, or enum value (is_label) */
     DIFF_CREATE_FUNCTION,        /* obj (CatFunction): its definition */
     DIFF_REPLACE_FUNCTION,       /* obj (to), old_obj (from): CREATE OR REPLACE */
     DIFF_DROP_FUNCTION,          /* obj */
     DIFF_CREATE_TRIGGER,         /* table, trigger */
     DIFF_DROP_TRIGGER,           /* table, trigger */
     DIFF_TRIGGER_STATE,          /* table, trigger (to): ENABLE / DISABLE TRIGGER */
+    DIFF_CREATE_DOMAIN,          /* obj (CatDomain): NOT VALID checks come as ALTER steps */
+    DIFF_DROP_DOMAIN,            /* obj; temp_name set: drop that name (after a swap) */
+    DIFF_ALTER_DOMAIN,           /* obj (to), old_obj (from), type_alter, con */
+    DIFF_CREATE_COMPOSITE,       /* obj (CatComposite) */
+    DIFF_DROP_COMPOSITE,         /* obj */
+    DIFF_ALTER_COMPOSITE,        /* obj (to), type_alter, column / old_column: an attribute */
+    DIFF_CREATE_VIEW,            /* obj (CatView, to side): CREATE [MATERIALIZED] VIEW */
+    DIFF_REPLACE_VIEW,           /* obj (to), old_obj (from): CREATE OR REPLACE VIEW */
+    DIFF_DROP_VIEW,              /* obj (from side) */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
 
@@ -169,6 +172,7 @@ typedef enum DiffObjKind {
     DIFF_OBJ_INDEX,
     DIFF_OBJ_FUNCTION, /* functions and procedures */
     DIFF_OBJ_TRIGGER,  /* name: the table, sub: the trigger */
+    DIFF_OBJ_VIEW,     /* views and materialized views; COMMENT: view_column names a column */
     DIFF_OBJ_POLICY,   /* name: the table, sub: the policy; COMMENT: table and policy set */
     DIFF_OBJ_COUNT
 } DiffObjKind;
@@ -202,14 +206,15 @@ typedef struct DiffStep {
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */
+    const char *view_column; /* DIFF_COMMENT on DIFF_OBJ_VIEW: the view's column, or NULL */
     const CatTrigger *trigger; /* DIFF_*_TRIGGER, DIFF_COMMENT on a trigger (table set) */
+    const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */
+    const CatPolicy *old_policy; /* DIFF_ALTER_POLICY */
     const char *old_name; /* DIFF_RENAME */
     const char *new_name;
     bool is_label;        /* DIFF_RENAME: an enum value (RENAME VALUE) */
     const char *evidence; /* DIFF_RENAME: "both text, nullable", for the review marker;
                              DIFF_REVIEW_PARTKEY: the key change, "RANGE (a) -> none" */
-    const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */
-    const CatPolicy *old_policy; /* DIFF_ALTER_POLICY */
 } DiffStep;
 
 /* One object's change, as a summary line shows it. */

@@ -100,6 +100,12 @@ void diff_composites(DiffCtx *c);
 void diff_tables(DiffCtx *c);
 void diff_indexes(DiffCtx *c);
 
+/* ---- view.c ---------------------------------------------------------------- */
+
+/* Views and materialized views; after diff_tables (reads its column steps, sets the
+ * fate of indexes on recreated materialized views), before diff_indexes. */
+void diff_views(DiffCtx *c);
+
 /* ---- partition.c ------------------------------------------------------------ */
 
 /* Row-level security flags, policies, ATTACH / DETACH of partitions of kept tables. */

@@ -375,8 +375,14 @@ plan_indexes(DiffCtx *c)
             (const CatIndex *) cat_find(c->to, CAT_INDEX, f->obj.schema, f->obj.name);
         if (t && index_is_constraint(c->to, t))
             t = NULL;
-        if (!p)
-            continue; /* an index without its table: nothing sensible to do */
+        if (!p) {
+            /* on a materialized view (diff/view.c decides when the view goes) */
+            if (!t)
+                c->idx_fate[i] = FATE_DROP;
+            else if (!index_eq(f, t) || !ag_streq(f->table, t->table))
+                c->idx_fate[i] = FATE_RECREATE;
+            continue;
+        }
         bool gone_col = !p->to, swapped_col = false;
         for (uint32_t j = 0; j < p->from->ncolumns && p->to; j++) {
             if (p->col_fate[j] != FATE_KEEP && index_involves(f, p->from->columns[j].name))

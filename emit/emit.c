@@ -305,6 +305,10 @@ comment_target(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_OBJ_TABLE:
         ag_buf_printf(out, "TABLE %s", qn(a, st->obj->schema, st->obj->name));
         break;
+    case DIFF_OBJ_POLICY:
+        ag_buf_printf(out, "POLICY %s ON %s", qi(a, st->policy->name),
+                      qn(a, st->table->obj.schema, st->table->obj.name));
+        break;
     case DIFF_OBJ_INDEX:
         ag_buf_printf(out, "INDEX %s", qn(a, st->obj->schema, st->obj->name));
         break;
@@ -318,9 +322,8 @@ comment_target(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_OBJ_TRIGGER:
         emit_function_comment_target(out, a, st);
         break;
-    case DIFF_OBJ_POLICY:
-        ag_buf_printf(out, "POLICY %s ON %s", qi(a, st->policy->name),
-                      qn(a, st->table->obj.schema, st->table->obj.name));
+    case DIFF_OBJ_VIEW:
+        emit_view_comment_target(out, a, st);
         break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
@@ -539,14 +542,6 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         comment_target(out, a, st);
         ag_buf_printf(out, " IS %s;\n", st->comment ? cat_quote_literal(a, st->comment) : "NULL");
         break;
-    case DIFF_CREATE_DOMAIN:
-    case DIFF_DROP_DOMAIN:
-    case DIFF_ALTER_DOMAIN:
-    case DIFF_CREATE_COMPOSITE:
-    case DIFF_DROP_COMPOSITE:
-    case DIFF_ALTER_COMPOSITE:
-        emit_type_sql(out, a, st);
-        break;
     case DIFF_RENAME:
         emit_rename(out, a, st);
         break;
@@ -557,6 +552,19 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_DROP_TRIGGER:
     case DIFF_TRIGGER_STATE:
         emit_function_sql(out, a, st);
+        break;
+    case DIFF_CREATE_VIEW:
+    case DIFF_REPLACE_VIEW:
+    case DIFF_DROP_VIEW:
+        emit_view_sql(out, a, st);
+        break;
+    case DIFF_CREATE_DOMAIN:
+    case DIFF_DROP_DOMAIN:
+    case DIFF_ALTER_DOMAIN:
+    case DIFF_CREATE_COMPOSITE:
+    case DIFF_DROP_COMPOSITE:
+    case DIFF_ALTER_COMPOSITE:
+        emit_type_sql(out, a, st);
         break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();

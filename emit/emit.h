@@ -61,6 +61,11 @@ void emit_partition_of(AgBuf *out, AgArena *arena, const CatTable *t);
 void emit_partition_tail(AgBuf *out, const CatTable *t);
 /* The review line of a table dropped and created again for a new partition key. */
 void emit_partition_review(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* view.c: the SQL and hazard label of view steps, the COMMENT ON target of a view or
+ * its column (DIFF_OBJ_VIEW). */
+void emit_view_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_view_label(AgBuf *out, AgArena *arena, const DiffStep *st);
+void emit_view_comment_target(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
 void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Domains and composite types (types.c): the statement of a DIFF_*_DOMAIN or

@@ -56,6 +56,9 @@ object_name(AgBuf *out, AgArena *a, const DiffChange *ch)
     case DIFF_OBJ_FUNCTION:
         ag_buf_puts(out, emit_function_name(a, ch->to_obj ? ch->to_obj : ch->from_obj));
         break;
+    case DIFF_OBJ_VIEW:
+        ag_buf_puts(out, qn(a, ch->schema, ch->name));
+        break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
     }
@@ -250,6 +253,12 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
         if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
             part(out, &first, "comment");
         break;
+    case DIFF_OBJ_VIEW:
+        if (change_has_step(cs, ch, DIFF_REPLACE_VIEW))
+            part(out, &first, "definition");
+        if (!ch->recreated && change_has_step(cs, ch, DIFF_COMMENT))
+            part(out, &first, "comment");
+        break;
     case DIFF_OBJ_COUNT:
         AG_UNREACHABLE();
     }
@@ -384,6 +393,11 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_DROP_TRIGGER:
     case DIFF_TRIGGER_STATE:
         emit_function_label(out, a, st);
+        break;
+    case DIFF_CREATE_VIEW:
+    case DIFF_REPLACE_VIEW:
+    case DIFF_DROP_VIEW:
+        emit_view_label(out, a, st);
         break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();

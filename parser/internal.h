@@ -225,6 +225,19 @@ void prs_alter_enum(PrsContext *ctx, const PgQuery__AlterEnumStmt *ae, int32_t l
 void prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t loc);
 void prs_alter_sequence(PrsContext *ctx, const PgQuery__AlterSeqStmt *as, int32_t loc);
 void prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t loc);
+/* Domains and composite types (types.c). prs_comment_type handles a COMMENT ON DOMAIN,
+ * TYPE, CONSTRAINT ... ON DOMAIN or COLUMN of a composite type when it names one of
+ * them, and returns false to leave any other target to prs_comment. */
+void prs_create_domain(PrsContext *ctx, const PgQuery__CreateDomainStmt *cd, int32_t loc);
+/* do_block.c: the DDL statements inside a DO block, taken as model statements. */
+void prs_do_block(PrsContext *ctx, const PgQuery__DoStmt *ds, int32_t loc);
+/* parser.c: parse and walk sql as a statement of its own placed at (line, col) of the
+ * current file, then restore the current statement. */
+void prs_parse_nested(PrsContext *ctx, const char *sql, uint32_t line, uint32_t col);
+void prs_alter_domain(PrsContext *ctx, const PgQuery__AlterDomainStmt *ad, int32_t loc);
+void prs_create_composite(PrsContext *ctx, const PgQuery__CompositeTypeStmt *cs, int32_t loc);
+void prs_alter_composite(PrsContext *ctx, const PgQuery__AlterTableStmt *as);
+bool prs_comment_type(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text, AgLoc loc);
 
 /* Functions, procedures and triggers (function.c). */
 void prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int32_t loc);
@@ -235,14 +248,19 @@ void prs_comment_function(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc
                           const char *text);
 void prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
                          const char *text);
-/* Domains and composite types (types.c). prs_comment_type handles a COMMENT ON DOMAIN,
- * TYPE, CONSTRAINT ... ON DOMAIN or COLUMN of a composite type when it names one of
- * them, and returns false to leave any other target to prs_comment. */
-void prs_create_domain(PrsContext *ctx, const PgQuery__CreateDomainStmt *cd, int32_t loc);
-void prs_alter_domain(PrsContext *ctx, const PgQuery__AlterDomainStmt *ad, int32_t loc);
-void prs_create_composite(PrsContext *ctx, const PgQuery__CompositeTypeStmt *cs, int32_t loc);
-void prs_alter_composite(PrsContext *ctx, const PgQuery__AlterTableStmt *as);
-bool prs_comment_type(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text, AgLoc loc);
+
+/* Views (view.c). prs_create_matview returns false when cs is not a materialized view.
+ * prs_matview_table: a stand-in table (tmp arena) for an index on a materialized view,
+ * NULL when schema.name is not one. prs_comment_view: handles COMMENT ON VIEW,
+ * MATERIALIZED VIEW and COLUMN of a view, false when the target is not a view. */
+void prs_create_view(PrsContext *ctx, const PgQuery__ViewStmt *vs);
+bool prs_create_matview(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs);
+CatTable *prs_matview_table(PrsContext *ctx, const char *schema, const char *name,
+                            const PgQuery__IndexStmt *is);
+bool prs_comment_view(PrsContext *ctx, const PgQuery__CommentStmt *cs, const char *text);
+/* REFRESH MATERIALIZED VIEW (pg_dump writes one after WITH NO DATA): the view is
+ * populated. False when the view is not one of the model's. */
+bool prs_refresh_matview(PrsContext *ctx, const PgQuery__RefreshMatViewStmt *rs);
 
 /* Sequence options (CREATE SEQUENCE, identity) applied over opts; type_default is the
  * AS type when none is given. Reports bad options; returns OWNED BY (a String list) or

@@ -676,13 +676,16 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     AgLoc loc = prs_loc_from_offset(ctx, at);
     const PgQuery__RangeVar *rv = is->relation;
     const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
-    if (prs_is_ignored(ctx, schema, rv->relname)) {
+    /* an index on a materialized view is read against a stand-in table */
+    CatTable *t = prs_matview_table(ctx, schema, rv->relname, is);
+    if (!t && prs_is_ignored(ctx, schema, rv->relname)) {
         if (is->idxname && *is->idxname)
             prs_names_add(ctx->arena, &ctx->st->relations, schema, is->idxname, loc);
         return;
     }
     bool skip;
-    CatTable *t = prs_table_for_stmt(ctx, rv, false, &skip);
+    if (!t)
+        t = prs_table_for_stmt(ctx, rv, false, &skip);
     if (!t)
         return;
     schema = t->obj.schema;
@@ -809,6 +812,8 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
         cs->comment && *cs->comment ? ag_arena_strdup(ctx->arena, cs->comment) : NULL;
     PrsNode **items;
     size_t n;
+    if (prs_comment_view(ctx, cs, text))
+        return;
     if (prs_comment_type(ctx, cs, text, loc))
         return; /* a domain, a composite type, or a part of one (types.c) */
     switch (cs->objtype) {

@@ -590,6 +590,9 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
         prs_create_domain(ctx, n->create_domain_stmt, loc);
         return;
+    case PG_QUERY__NODE__NODE_DO_STMT:
+        prs_do_block(ctx, n->do_stmt, loc);
+        return;
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
         prs_alter_domain(ctx, n->alter_domain_stmt, loc);
         return;
@@ -611,6 +614,17 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
     case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
         prs_alter_policy(ctx, n->alter_policy_stmt, loc);
         return;
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+        prs_create_view(ctx, n->view_stmt);
+        return;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+        if (prs_create_matview(ctx, n->create_table_as_stmt))
+            return;
+        break;
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+        if (prs_refresh_matview(ctx, n->refresh_mat_view_stmt))
+            return;
+        break;
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
         prs_create_function(ctx, n->create_function_stmt, loc);
         return;
@@ -727,6 +741,21 @@ set_statement(PrsContext *ctx, const char *text, size_t from, size_t to, uint32_
     ctx->stmt_col = col;
 }
 
+/* The unpacked tree of one statement lives in an arena of its own, freed at once when
+ * the statement is walked (no node-by-node free_unpacked, no malloc per node). */
+static void *
+tree_alloc(void *data, size_t size)
+{
+    return ag_arena_alloc(data, size);
+}
+
+static void
+tree_free(void *data, void *p)
+{
+    (void) data;
+    (void) p;
+}
+
 /* Parse one statement (ctx->stmt_text) and walk it. */
 static void
 parse_statement(PrsContext *ctx)
@@ -738,12 +767,16 @@ parse_statement(PrsContext *ctx)
         pg_query_free_protobuf_parse_result(r);
         return;
     }
+    AgArena tree;
+    ag_arena_init(&tree);
+    ProtobufCAllocator alloc = {.alloc = tree_alloc, .free = tree_free, .allocator_data = &tree};
     PgQuery__ParseResult *pr =
-        pg_query__parse_result__unpack(NULL, r.parse_tree.len, (const uint8_t *) r.parse_tree.data);
+        pg_query__parse_result__unpack(&alloc, r.parse_tree.len, (const uint8_t *) r.parse_tree.data);
     /* The packed tree is no longer needed once unpacked. */
     pg_query_free_protobuf_parse_result(r);
     if (!pr) {
         ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot read libpg_query's parse tree");
+        ag_arena_free(&tree);
         return;
     }
     for (size_t i = 0; i < pr->n_stmts; i++) {
@@ -754,7 +787,22 @@ parse_statement(PrsContext *ctx)
         int32_t first = -1;
         dispatch(ctx, raw->stmt, first);
     }
-    pg_query__parse_result__free_unpacked(pr, NULL);
+    ag_arena_free(&tree);
+}
+
+void
+prs_parse_nested(PrsContext *ctx, const char *sql, uint32_t line, uint32_t col)
+{
+    const char *text = ctx->stmt_text;
+    size_t len = ctx->stmt_len;
+    uint32_t l = ctx->stmt_line, c = ctx->stmt_col;
+    const char *copy = ag_arena_strdup(ctx->tmp, sql);
+    set_statement(ctx, copy, 0, strlen(copy), line, col);
+    parse_statement(ctx);
+    ctx->stmt_text = text;
+    ctx->stmt_len = len;
+    ctx->stmt_line = l;
+    ctx->stmt_col = c;
 }
 
 static void
