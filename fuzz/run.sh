@@ -6,7 +6,8 @@
 # coverage on every library), seeds the corpus from test-fixtures/**/*.sql, examples/,
 # ../shared/realworld/*.sql and (for revisions) the revision files written below, then
 # fuzzes. A crash is stored in fuzz/crashes/TARGET/ and the campaign goes on for the time
-# left. The last line is a summary: runs, crashes, seconds. Copy every crash, once fixed,
+# left (known leaks inside libraries: fuzz/lsan.supp). The last line is a summary: runs,
+# findings, seconds. Copy every crash, once fixed,
 # to test-fixtures/fuzz/TARGET/ so tests/unit/test_fuzz_regress.c replays it.
 set -u
 target=${1:?usage: fuzz/run.sh fuzz_model|fuzz_revision SECONDS}
@@ -72,7 +73,10 @@ else
         >"$work/seeds/merge.sql"
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# Slow unwinding on malloc: libpg_query has no frame pointers, and the suppression
+# needs the whole stack.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/fuzz/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 start=$(date +%s)
 runs=0
