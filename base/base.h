@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define AG_UNREACHABLE() __builtin_unreachable()
@@ -116,6 +117,15 @@ bool ag_diag_has_errors(const AgDiag *d);
 void ag_diag_print(const AgDiag *d, void *stream);
 
 /* ---- small helpers -------------------------------------------------------- */
+
+/* qsort that accepts an empty (possibly NULL) array: qsort(NULL, 0, ...) is undefined
+ * behaviour (its pointer is declared nonnull), and UBSan stops on it. Use this always. */
+static inline void
+ag_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* Read a whole file into arena memory, NUL-terminated. Returns NULL and records an
  * error naming the path on failure. */

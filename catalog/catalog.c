@@ -240,22 +240,22 @@ void
 cat_finish(Catalog *cat)
 {
     if (cat->nobjects > 1)
-        qsort(cat->objects, cat->nobjects, sizeof(CatObject *), cmp_objects);
+        ag_qsort(cat->objects, cat->nobjects, sizeof(CatObject *), cmp_objects);
     for (uint32_t i = 0; i < cat->nobjects; i++) {
         CatObject *o = cat->objects[i];
         o->id = i;
         if (o->kind == CAT_TABLE) {
             CatTable *t = (CatTable *) o;
             if (t->nconstraints > 1)
-                qsort(t->constraints, t->nconstraints, sizeof(CatConstraint), cmp_constraints);
+                ag_qsort(t->constraints, t->nconstraints, sizeof(CatConstraint), cmp_constraints);
             if (t->ntriggers > 1)
-                qsort(t->triggers, t->ntriggers, sizeof(CatTrigger), cmp_triggers);
+                ag_qsort(t->triggers, t->ntriggers, sizeof(CatTrigger), cmp_triggers);
             if (t->npolicies > 1)
-                qsort(t->policies, t->npolicies, sizeof(CatPolicy), cmp_policies);
+                ag_qsort(t->policies, t->npolicies, sizeof(CatPolicy), cmp_policies);
         } else if (o->kind == CAT_INDEX) {
             CatIndex *ix = (CatIndex *) o;
             if (ix->noptions > 1)
-                qsort(ix->options, ix->noptions, sizeof(char *), cmp_cstr);
+                ag_qsort(ix->options, ix->noptions, sizeof(char *), cmp_cstr);
         }
     }
 }

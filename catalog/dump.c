@@ -354,7 +354,7 @@ put_table(Dump *d, const CatTable *t)
     const CatConstraint **cons = ag_xmalloc(sizeof(*cons) * t->nconstraints);
     for (uint32_t i = 0; i < t->nconstraints; i++)
         cons[i] = &t->constraints[i];
-    qsort(cons, t->nconstraints, sizeof(*cons), cmp_constraint_ptr);
+    ag_qsort(cons, t->nconstraints, sizeof(*cons), cmp_constraint_ptr);
     for (uint32_t i = 0; i < t->nconstraints; i++)
         put_constraint(d, cons[i]);
     free(cons);
@@ -380,7 +380,7 @@ put_index(Dump *d, const CatIndex *ix)
     for (uint32_t i = 0; i < ix->noptions; i++)
         opts[i] = ix->options[i] ? ix->options[i] : "";
     if (ix->noptions > 1)
-        qsort(opts, ix->noptions, sizeof(*opts), cmp_cstr);
+        ag_qsort(opts, ix->noptions, sizeof(*opts), cmp_cstr);
     field_texts(d, "options", opts, ix->noptions);
     free(opts);
     ag_buf_putc(d->out, '\n');
@@ -402,7 +402,7 @@ put_domain(Dump *d, const CatDomain *dom)
     const CatConstraint **cons = ag_xmalloc(sizeof(*cons) * dom->nconstraints);
     for (uint32_t i = 0; i < dom->nconstraints; i++)
         cons[i] = &dom->constraints[i];
-    qsort(cons, dom->nconstraints, sizeof(*cons), cmp_constraint_ptr);
+    ag_qsort(cons, dom->nconstraints, sizeof(*cons), cmp_constraint_ptr);
     for (uint32_t i = 0; i < dom->nconstraints; i++)
         put_constraint(d, cons[i]);
     free(cons);
@@ -567,7 +567,7 @@ dump(const Catalog *cat, AgBuf *out, bool debug)
     const CatObject **objs = ag_xmalloc(sizeof(*objs) * (cat->nobjects + 1));
     for (uint32_t i = 0; i < cat->nobjects; i++)
         objs[i] = cat->objects[i];
-    qsort(objs, cat->nobjects, sizeof(*objs), cmp_object);
+    ag_qsort(objs, cat->nobjects, sizeof(*objs), cmp_object);
     for (uint32_t i = 0; i < cat->nobjects; i++)
         put_object(&d, objs[i]);
     free(objs);

@@ -123,7 +123,7 @@ get_config(FnLoad *ld, const PGresult *res, int row, int f, const char ***out)
             break;
         p += len + 1;
     }
-    qsort(items, k, sizeof(char *), cmp_cstr);
+    ag_qsort(items, k, sizeof(char *), cmp_cstr);
     *out = items;
     return k;
 }

@@ -204,7 +204,7 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
         v->query->canon = cat_canon_view(a, v->query->sql);
         v->noptions = get_str_array(a, res, r, f_opts, &v->options);
         if (v->noptions > 1)
-            qsort(v->options, v->noptions, sizeof(char *), cmp_cstr);
+            ag_qsort(v->options, v->noptions, sizeof(char *), cmp_cstr);
         v->obj.comment = get_str(a, res, r, f_comment);
         v->ncolumns = get_str_array(a, res, r, f_cols, &v->columns);
         uint32_t ntypes = get_str_array(a, res, r, f_types, &v->column_types);
@@ -215,7 +215,7 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
             v->ncolumn_comments = 0;
         v->ndeps = get_str_array(a, res, r, f_deps, &v->deps);
         if (v->ndeps > 1)
-            qsort(v->deps, v->ndeps, sizeof(char *), cmp_cstr);
+            ag_qsort(v->deps, v->ndeps, sizeof(char *), cmp_cstr);
     }
     PQclear(res);
     return ok;

@@ -740,7 +740,7 @@ rows_read_empty(RowsCtx *r)
         for (size_t i = 0; i < r->nempty; i++)
             r->empty[i] = (RowsTable){.schema = ag_arena_strdup(&r->arena, PQgetvalue(q, (int) i, 0)),
                                       .name = ag_arena_strdup(&r->arena, PQgetvalue(q, (int) i, 1))};
-        qsort(r->empty, r->nempty, sizeof(RowsTable), cmp_rows_table);
+        ag_qsort(r->empty, r->nempty, sizeof(RowsTable), cmp_rows_table);
     }
     PQclear(q);
     PQclear(PQexec(r->conn, "ROLLBACK"));

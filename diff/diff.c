@@ -381,7 +381,7 @@ find_swaps(DiffCtx *c)
     c->swapped = ag_arena_alloc(&c->scratch, sizeof(char *) * (v.len + 1));
     for (size_t i = 0; i < v.len; i++)
         c->swapped[i] = v.items[i];
-    qsort(c->swapped, c->nswapped, sizeof(char *), cmp_cstr);
+    ag_qsort(c->swapped, c->nswapped, sizeof(char *), cmp_cstr);
     ag_vec_free(&v);
 }
 

@@ -349,7 +349,7 @@ diff_order(DiffCtx *c, DiffChangeset *cs)
             if (indeg[i] > 0)
                 order[norder++] = i;
         sort_ctx = c;
-        qsort(order + first_left, n - first_left, sizeof(uint32_t), cmp_step_idx);
+        ag_qsort(order + first_left, n - first_left, sizeof(uint32_t), cmp_step_idx);
         sort_ctx = NULL;
     }
 
@@ -383,7 +383,7 @@ diff_order(DiffCtx *c, DiffChangeset *cs)
     }
     /* Changes in the order of their first step (a stable permutation: first steps are
      * distinct), then steps point at their change's new place. */
-    qsort(cs->changes, nch, sizeof(DiffChange), cmp_change_first);
+    ag_qsort(cs->changes, nch, sizeof(DiffChange), cmp_change_first);
     for (uint32_t i = 0; i < nch; i++)
         for (uint32_t j = 0; j < cs->changes[i].nsteps; j++)
             cs->steps[cs->changes[i].steps[j]].change = i;

@@ -309,7 +309,7 @@ cand_cmp(const void *a, const void *b)
 static void
 greedy(Cand *cands, size_t n, uint32_t nf, uint32_t nt, uint32_t *pair_of_f, AgArena *a)
 {
-    qsort(cands, n, sizeof(Cand), cand_cmp);
+    ag_qsort(cands, n, sizeof(Cand), cand_cmp);
     bool *tused = zalloc(a, sizeof(bool) * (nt + 1));
     for (uint32_t i = 0; i < nf; i++)
         pair_of_f[i] = UINT32_MAX;

@@ -332,7 +332,7 @@ mig_chain_load(AgArena *arena, const char *dir, MigChain *chain, AgDiag *diag)
     }
     closedir(d);
     if (names.len)
-        qsort(names.items, names.len, sizeof(void *), cmp_names);
+        ag_qsort(names.items, names.len, sizeof(void *), cmp_names);
     chain->revs = ag_arena_alloc(arena, sizeof(MigRevision *) * (names.len + 1));
     bool ok = true;
     for (size_t i = 0; i < names.len; i++) {
@@ -366,7 +366,7 @@ mig_chain_load(AgArena *arena, const char *dir, MigChain *chain, AgDiag *diag)
         for (uint32_t k = 0; k < chain->revs[i]->nparents; k++)
             mig_chain_find(chain, chain->revs[i]->parents[k])->nchildren++;
     if (chain->nrevs > 1)
-        qsort(chain->revs, chain->nrevs, sizeof(MigRevision *), cmp_revs);
+        ag_qsort(chain->revs, chain->nrevs, sizeof(MigRevision *), cmp_revs);
     chain->heads = ag_arena_alloc(arena, sizeof(MigRevision *) * (chain->nrevs + 1));
     for (size_t i = 0; i < chain->nrevs; i++)
         if (chain->revs[i]->nchildren == 0)

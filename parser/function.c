@@ -406,7 +406,7 @@ prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int3
         f->body = NULL;
     }
     if (nconfig) {
-        qsort(config, nconfig, sizeof(char *), cmp_cstr);
+        ag_qsort(config, nconfig, sizeof(char *), cmp_cstr);
         f->config = config;
         f->nconfig = nconfig;
     }

@@ -779,7 +779,7 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
             ix->options[ix->noptions++] =
                 ag_arena_printf(ctx->arena, "%s=%s", o->def_elem->defname, v ? v : "true");
         }
-        qsort(ix->options, ix->noptions, sizeof(char *), cmp_cstr);
+        ag_qsort(ix->options, ix->noptions, sizeof(char *), cmp_cstr);
     }
 }
 

@@ -1209,7 +1209,7 @@ prs_load_paths(Catalog *cat, const char *const *paths, size_t npaths, AgDiag *di
             size_t first = files.len;
             ok = collect_dir(paths[i], &files, diag) && ok;
             if (files.len - first > 1)
-                qsort(files.items + first, files.len - first, sizeof(void *), cmp_paths);
+                ag_qsort(files.items + first, files.len - first, sizeof(void *), cmp_paths);
             if (files.len == first)
                 ag_diag_warning(diag, (AgLoc){0}, "no .sql file in %s: the model is empty",
                                 paths[i]);

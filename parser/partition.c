@@ -277,7 +277,7 @@ policy_roles(PrsContext *ctx, PrsNode **items, size_t n, AgLoc loc, CatPolicy *p
     }
     if (!nr)
         roles[nr++] = "public";
-    qsort(roles, nr, sizeof(char *), cmp_str);
+    ag_qsort(roles, nr, sizeof(char *), cmp_str);
     uint32_t k = 0;
     for (uint32_t i = 0; i < nr; i++)
         if (!k || strcmp(roles[k - 1], roles[i]) != 0)

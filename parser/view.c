@@ -137,7 +137,7 @@ fill_deps(PrsContext *ctx, CatView *v, const PrsNode *query)
     walk((const ProtobufCMessage *) query, &w, true);
     walk((const ProtobufCMessage *) query, &w, false);
     if (w.ndeps > 1)
-        qsort(w.deps, w.ndeps, sizeof(char *), cmp_cstr);
+        ag_qsort(w.deps, w.ndeps, sizeof(char *), cmp_cstr);
     v->deps = w.deps;
     v->ndeps = w.ndeps;
 }
@@ -238,7 +238,7 @@ create_view(PrsContext *ctx, const PgQuery__RangeVar *rv, bool materialized, boo
     else if (check == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
         add_option(ctx, &opts, &nopts, &cap, "check_option=cascaded");
     if (nopts > 1)
-        qsort(opts, nopts, sizeof(char *), cmp_cstr);
+        ag_qsort(opts, nopts, sizeof(char *), cmp_cstr);
     v->options = opts;
     v->noptions = nopts;
     v->with_no_data = no_data;

@@ -457,7 +457,7 @@ test_golden(void)
         if (e->d_name[0] != '.')
             ag_vec_push(&names, ag_arena_strdup(&top, e->d_name));
     closedir(d);
-    qsort(names.items, names.len, sizeof(char *), cmp_names);
+    ag_qsort(names.items, names.len, sizeof(char *), cmp_names);
     for (size_t i = 0; i < names.len; i++) {
         AgArena a;
         ag_arena_init(&a);

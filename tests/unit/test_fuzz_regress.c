@@ -48,7 +48,7 @@ replay(const char *target, FuzzOne one)
         names[n++] = ag_xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), by_name);
+    ag_qsort(names, n, sizeof(*names), by_name);
     for (size_t i = 0; i < n; i++) {
         AgArena a;
         ag_arena_init(&a);

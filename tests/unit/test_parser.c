@@ -795,7 +795,7 @@ load_folder_files(const char *dir, bool with_dump)
             names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(char *), cmp_names);
+    ag_qsort(names, n, sizeof(char *), cmp_names);
     for (size_t i = 0; i < n; i++) {
         char path[1024];
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
