@@ -408,8 +408,7 @@ static const struct {
                  "INSERT INTO public.t VALUES (1);\n"
                  "\\unrestrict abc123\n",
         .want = "table public.t comment=- unlogged=false",
-        .diags = "m.sql:5:1: warning: autogen does not manage views yet: ignored\n"
-                 "m.sql:11:1: warning: data is not part of a schema model: INSERT ignored\n",
+        .diags = "m.sql:11:1: warning: data is not part of a schema model: INSERT ignored\n",
     },
     {
         .name = "functions of the model and regclass literals are qualified",
