@@ -1902,8 +1902,6 @@ main(int argc, char **argv)
     if (c->models_state) {
         Catalog *ignored;
         models_get(c, &ignored);
-        ag_diag_free(&c->models_diag);
-        ag_arena_free(&c->models_arena);
     }
     if (c->scratch_started)
         mig_scratch_stop(&c->scratch);
@@ -1912,6 +1910,11 @@ main(int argc, char **argv)
     if (c->diag.nwarnings && !c->args.quiet && (rc == CMD_EXIT_OK || rc == CMD_EXIT_DRIFT))
         ag_diag_print(&c->diag, stderr);
     ag_diag_free(&c->diag);
+    /* Last: diagnostics point into the models' arena (file names of declaration sites). */
+    if (c->models_state) {
+        ag_diag_free(&c->models_diag);
+        ag_arena_free(&c->models_arena);
+    }
     ag_arena_free(&c->arena);
     return rc;
 }
