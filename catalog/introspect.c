@@ -1163,6 +1163,12 @@ load_indexes(Load *ld)
  * in the KeyTarget its index registered (rows of an index nobody asked for are skipped).
  * int2vector and oidvector subscripts are 0-based; conexclop is an ordinary 1-based
  * array. indoption, indclass and indcollation only cover the key columns. */
+/* pg_collation's "default". An expression key's stored type can be its operator class's
+ * storage type (gin_trgm_ops stores int4), whose collation says nothing about the
+ * expression's: there, the default collation is what a model that writes no COLLATE
+ * means. */
+#define DEFAULT_COLLATION_OID "100"
+
 static bool
 load_index_keys(Load *ld)
 {
@@ -1179,9 +1185,13 @@ load_index_keys(Load *ld)
                         "       CASE WHEN NOT oc.opcdefault THEN ocn.nspname END AS opcschema,\n"
                         "       CASE WHEN i.indcollation[k.n - 1] <> COALESCE(ta.attcollation,\n"
                         "                                                      it.typcollation)\n"
+                        "             AND NOT (i.indkey[k.n - 1] = 0\n"
+                        "                      AND i.indcollation[k.n - 1] = " DEFAULT_COLLATION_OID ")\n"
                         "            THEN co.collname END AS collname,\n"
                         "       CASE WHEN i.indcollation[k.n - 1] <> COALESCE(ta.attcollation,\n"
                         "                                                      it.typcollation)\n"
+                        "             AND NOT (i.indkey[k.n - 1] = 0\n"
+                        "                      AND i.indcollation[k.n - 1] = " DEFAULT_COLLATION_OID ")\n"
                         "            THEN con.nspname END AS collschema,\n"
                         "       op.oprname\n"
                         "FROM pg_catalog.pg_index i\n"
