@@ -32,7 +32,7 @@ mkdir -p "$work/corpus" "$work/seeds" "$crashes"
             >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; exit 1; }
     fi
     ninja -C "$build" "fuzz/$target" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-) 9>"${build%/}.lock" || exit 1
+) 9>"$work/../build.lock" || exit 1
 exe=$build/fuzz/$target
 
 # Seeds: every model we have; revision files rendered around the same SQL.
