@@ -183,6 +183,11 @@ typedef struct CatTable {
     uint32_t ncolumns;
     CatConstraint *constraints; /* sorted by name (bytes) */
     uint32_t nconstraints;
+    /* Model only, CREATE TABLE ... AS: what follows the name ("(a, b) AS SELECT ...",
+     * deparsed) and the file's search_path; the columns stay unknown (none) until tier 2
+     * creates it WITH NO DATA and reads them (introspect_table_as.c). Never compared. */
+    const char *as_query;
+    const char *as_search_path;
 } CatTable;
 
 typedef struct CatIndex {
@@ -263,6 +268,12 @@ typedef struct CatFunction {
     const char **config;       /* "search_path=public" ..., sorted */
     uint32_t nconfig;
     const char *definition;    /* a complete CREATE OR REPLACE statement to emit */
+    /* Aggregates only (NULL for functions and procedures): the pg_aggregate fields as
+     * the body of CREATE AGGREGATE, "SFUNC = public.f, STYPE = text, ..." in a fixed
+     * order, functions qualified unless in pg_catalog, types in format_type spelling;
+     * compared, and emitted by introspection. identity_args holds "x ORDER BY y" for
+     * ordered-set aggregates, "" for (*); the other fields are left zero. */
+    const char *aggregate;
 } CatFunction;
 
 typedef struct CatView {

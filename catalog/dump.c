@@ -426,6 +426,7 @@ put_function(Dump *d, const CatFunction *f)
     ag_buf_printf(d->out, " cost=%g rows=%g", f->cost, f->rows);
     field_texts(d, "config", f->config, f->nconfig);
     field_text(d, "body", f->body);
+    field_text(d, "aggregate", f->aggregate);
     if (d->debug)
         field_text(d, "definition", f->definition);
     ag_buf_putc(d->out, '\n');

@@ -66,4 +66,12 @@ bool cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDia
  * its transaction fails. */
 bool cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag);
 
+/* Tier 2 for CREATE TABLE ... AS (introspect_table_as.c): each model table that has its
+ * query but no columns yet is created WITH NO DATA as a temporary table (in a transaction
+ * that is always rolled back, search_path = the model file's) and takes the columns the
+ * server gave it. A query the server refuses leaves the table without columns.
+ * Called by cat_settle_exprs. Returns false with a diagnostic when the connection or its
+ * transaction fails. */
+bool cat_settle_table_as(Catalog *model, PGconn *conn, AgDiag *diag);
+
 #endif

@@ -4,7 +4,8 @@
  * the rules both sides share). Two set-based queries: one over pg_proc, one over
  * pg_trigger; cat_load_db runs them inside its transaction, after the tables, with
  * search_path = '' so that types and names come back qualified.
- * Skipped: aggregates and window functions (not managed yet), extension members,
+ * Aggregates: a third query over pg_aggregate (load_aggregates).
+ * Skipped: window functions (not managed yet), extension members,
  * internal triggers (foreign keys' and the like) and the clones a partition gets from
  * its partitioned table's trigger.
  * Not here: the transaction and the other kinds (introspect.c), canonical forms
@@ -281,13 +282,166 @@ load_triggers(FnLoad *ld)
     return true;
 }
 
+/* ---- aggregates ---------------------------------------------------------------------- */
+
+/* A pg_proc oid column of pg_aggregate as parser/function.c spells it: qualified
+ * unless in pg_catalog, NULL for none. */
+#define AGG_FN(col)                                                                        \
+    "       (SELECT CASE WHEN fn.pronamespace = 'pg_catalog'::pg_catalog.regnamespace\n"   \
+    "                    THEN pg_catalog.quote_ident(fn.proname)\n"                         \
+    "                    ELSE pg_catalog.quote_ident(fs.nspname) || '.' ||\n"              \
+    "                         pg_catalog.quote_ident(fn.proname) END\n"                     \
+    "        FROM pg_catalog.pg_proc fn\n"                                                  \
+    "        JOIN pg_catalog.pg_namespace fs ON fs.oid = fn.pronamespace\n"                 \
+    "        WHERE fn.oid = a." col ") AS " col ",\n"
+
+static const char *
+modify_word(char m)
+{
+    return m == 's' ? "SHAREABLE" : m == 'w' ? "READ_WRITE" : "READ_ONLY";
+}
+
+static bool
+load_aggregates(FnLoad *ld)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q,
+                "SELECT n.nspname,\n"
+                "       p.proname,\n"
+                "       (SELECT pg_catalog.string_agg(\n"
+                "                 CASE WHEN a.aggkind <> 'n' AND x.o = a.aggnumdirectargs + 1\n"
+                "                      THEN CASE WHEN x.o = 1 THEN 'ORDER BY ' ELSE ' ORDER BY ' END\n"
+                "                      WHEN x.o = 1 THEN '' ELSE ', ' END ||\n"
+                "                 CASE WHEN p.provariadic <> 0 AND x.o = p.pronargs\n"
+                "                      THEN 'VARIADIC ' ELSE '' END ||\n"
+                "                 pg_catalog.format_type(x.t, NULL), '' ORDER BY x.o)\n"
+                "        FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[])\n"
+                "             WITH ORDINALITY AS x(t, o)) AS identity,\n"
+                "       a.aggkind,\n");
+    ag_buf_puts(&ld->q, AGG_FN("aggtransfn") AGG_FN("aggfinalfn") AGG_FN("aggcombinefn"));
+    ag_buf_puts(&ld->q, AGG_FN("aggserialfn") AGG_FN("aggdeserialfn") AGG_FN("aggmtransfn"));
+    ag_buf_puts(&ld->q, AGG_FN("aggminvtransfn") AGG_FN("aggmfinalfn"));
+    ag_buf_puts(&ld->q,
+                "       a.aggfinalextra,\n"
+                "       a.aggmfinalextra,\n"
+                "       a.aggfinalmodify,\n"
+                "       a.aggmfinalmodify,\n"
+                "       (SELECT CASE WHEN o.oprnamespace = 'pg_catalog'::pg_catalog.regnamespace\n"
+                "                    THEN o.oprname::pg_catalog.text\n"
+                "                    ELSE 'OPERATOR(' || pg_catalog.quote_ident(os.nspname) || '.' ||\n"
+                "                         o.oprname || ')' END\n"
+                "        FROM pg_catalog.pg_operator o\n"
+                "        JOIN pg_catalog.pg_namespace os ON os.oid = o.oprnamespace\n"
+                "        WHERE o.oid = a.aggsortop) AS sortop,\n"
+                "       pg_catalog.format_type(a.aggtranstype, NULL) AS stype,\n"
+                "       a.aggtransspace,\n"
+                "       CASE WHEN a.aggmtranstype <> 0\n"
+                "            THEN pg_catalog.format_type(a.aggmtranstype, NULL) END AS mstype,\n"
+                "       a.aggmtransspace,\n"
+                "       a.agginitval,\n"
+                "       a.aggminitval,\n"
+                "       p.proparallel,\n"
+                "       dsc.description\n"
+                "FROM pg_catalog.pg_aggregate a\n"
+                "JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid\n"
+                "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
+                "LEFT JOIN pg_catalog.pg_description dsc\n"
+                "  ON dsc.classoid = " REGCLASS_PROC "\n"
+                " AND dsc.objoid = p.oid\n"
+                " AND dsc.objsubid = 0\n"
+                "WHERE true\n");
+    put_schema_filter(ld, "n");
+    ag_buf_puts(&ld->q, "  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x\n"
+                        "                  WHERE x.classid = " REGCLASS_PROC "\n"
+                        "                    AND x.objid = p.oid\n"
+                        "                    AND x.deptype = 'e')\n");
+    PGresult *res = query_or_report(ld);
+    if (!res)
+        return false;
+    AgArena *a = ld->cat->arena;
+    bool ok = true;
+    for (int r = 0; r < PQntuples(res); r++) {
+#define COL(name) PQfnumber(res, name)
+#define VAL(name) (PQgetisnull(res, r, COL(name)) ? NULL : PQgetvalue(res, r, COL(name)))
+        const char *schema = VAL("nspname");
+        const char *fname = VAL("proname");
+        const char *identity = VAL("identity") ? VAL("identity") : "";
+        const char *key = ag_arena_printf(a, "%s(%s)", fname, identity);
+        CatFunction *f = (CatFunction *) cat_add(ld->cat, CAT_FUNCTION, schema, key, no_loc);
+        if (!f) {
+            ag_diag_error(ld->diag, no_loc, "aggregate %s.%s is already in the catalog", schema,
+                          key);
+            ok = false;
+            break;
+        }
+        char kind = get_char(res, r, COL("aggkind"));
+        char par = get_char(res, r, COL("proparallel"));
+        AgBuf b;
+        ag_buf_init(&b);
+#define PUT(fmt, ...) ag_buf_printf(&b, "%s" fmt, b.len ? ", " : "", __VA_ARGS__)
+        PUT("SFUNC = %s", VAL("aggtransfn"));
+        PUT("STYPE = %s", VAL("stype"));
+        if (!ag_streq(VAL("aggtransspace"), "0"))
+            PUT("SSPACE = %s", VAL("aggtransspace"));
+        if (VAL("aggfinalfn"))
+            PUT("FINALFUNC = %s", VAL("aggfinalfn"));
+        if (get_bool(res, r, COL("aggfinalextra")))
+            PUT("%s", "FINALFUNC_EXTRA");
+        PUT("FINALFUNC_MODIFY = %s", modify_word(get_char(res, r, COL("aggfinalmodify"))));
+        if (VAL("aggcombinefn"))
+            PUT("COMBINEFUNC = %s", VAL("aggcombinefn"));
+        if (VAL("aggserialfn"))
+            PUT("SERIALFUNC = %s", VAL("aggserialfn"));
+        if (VAL("aggdeserialfn"))
+            PUT("DESERIALFUNC = %s", VAL("aggdeserialfn"));
+        if (VAL("agginitval"))
+            PUT("INITCOND = %s", cat_quote_literal(a, VAL("agginitval")));
+        if (VAL("aggmtransfn"))
+            PUT("MSFUNC = %s", VAL("aggmtransfn"));
+        if (VAL("aggminvtransfn"))
+            PUT("MINVFUNC = %s", VAL("aggminvtransfn"));
+        if (VAL("mstype"))
+            PUT("MSTYPE = %s", VAL("mstype"));
+        if (!ag_streq(VAL("aggmtransspace"), "0"))
+            PUT("MSSPACE = %s", VAL("aggmtransspace"));
+        if (VAL("aggmfinalfn"))
+            PUT("MFINALFUNC = %s", VAL("aggmfinalfn"));
+        if (get_bool(res, r, COL("aggmfinalextra")))
+            PUT("%s", "MFINALFUNC_EXTRA");
+        if (VAL("aggmtransfn"))
+            PUT("MFINALFUNC_MODIFY = %s", modify_word(get_char(res, r, COL("aggmfinalmodify"))));
+        if (VAL("aggminitval"))
+            PUT("MINITCOND = %s", cat_quote_literal(a, VAL("aggminitval")));
+        if (VAL("sortop"))
+            PUT("SORTOP = %s", VAL("sortop"));
+        if (kind == 'h')
+            PUT("%s", "HYPOTHETICAL");
+        if (par == 's' || par == 'r')
+            PUT("PARALLEL = %s", par == 's' ? "SAFE" : "RESTRICTED");
+#undef PUT
+        f->fname = ag_arena_strdup(a, fname);
+        f->identity_args = ag_arena_strdup(a, identity);
+        f->arguments = f->identity_args;
+        f->aggregate = ag_arena_strdup(a, ag_buf_cstr(&b));
+        f->definition = ag_arena_printf(a, "CREATE OR REPLACE AGGREGATE %s(%s) (%s)",
+                                        cat_qualified(a, schema, fname),
+                                        *identity ? identity : "*", f->aggregate);
+        f->obj.comment = get_str(ld, res, r, COL("description"));
+        ag_buf_free(&b);
+#undef VAL
+#undef COL
+    }
+    PQclear(res);
+    return ok;
+}
+
 /* See introspect.h. */
 bool
 cat_load_functions(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag, int ver)
 {
     FnLoad ld = {.cat = cat, .conn = conn, .filter = filter, .diag = diag, .ver = ver};
     ag_buf_init(&ld.q);
-    bool ok = load_functions(&ld) && load_triggers(&ld);
+    bool ok = load_functions(&ld) && load_aggregates(&ld) && load_triggers(&ld);
     ag_buf_free(&ld.q);
     return ok;
 }

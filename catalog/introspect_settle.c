@@ -723,6 +723,8 @@ run(Settle *st)
 bool
 cat_settle_exprs(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
 {
+    if (!cat_settle_table_as(model, conn, diag))
+        return false;
     Settle st = {.model = model, .db = db, .conn = conn, .diag = diag};
     ag_arena_init(&st.scratch);
     collect(&st);

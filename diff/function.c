@@ -1,6 +1,8 @@
 /*
  * diff/function.c: functions, procedures and triggers.
  *
+ * Aggregates are functions with CatFunction.aggregate set (compared as text; OR REPLACE
+ * unless the state type or final function changes), after the functions they call.
  * Functions are matched by signature (schema and "fname(identity types)"). Same fields:
  * nothing (or a comment). Same arguments (names, modes, defaults) and result, other
  * body or attributes: CREATE OR REPLACE. Otherwise PostgreSQL refuses OR REPLACE
@@ -223,16 +225,71 @@ functions_equal(const CatFunction *a, const CatFunction *b)
            ag_streq(a->body, b->body) && a->volatility == b->volatility &&
            a->strict == b->strict && a->security_definer == b->security_definer &&
            a->leakproof == b->leakproof && a->parallel == b->parallel && a->cost == b->cost &&
-           a->rows == b->rows && configs_equal(a, b);
+           a->rows == b->rows && configs_equal(a, b) && ag_streq(a->aggregate, b->aggregate);
+}
+
+/* The value of "NAME = value" in an aggregate's text (CatFunction.aggregate), NULL when
+ * absent; values hold no ", " but in INITCOND literals, which come after these. */
+static const char *
+agg_value(AgArena *a, const char *agg, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = agg; p && *p;) {
+        if (strncmp(p, name, n) == 0 && strncmp(p + n, " = ", 3) == 0) {
+            p += n + 3;
+            return ag_arena_strndup(a, p, strcspn(p, ","));
+        }
+        p = strstr(p, ", ");
+        if (p)
+            p += 2;
+    }
+    return NULL;
 }
 
 /* Would CREATE OR REPLACE turn a into b? Not when the result type, argument names or
- * defaults change (PostgreSQL refuses some, and the rest is not worth telling apart). */
+ * defaults change (PostgreSQL refuses some, and the rest is not worth telling apart).
+ * Aggregates: not when the state type or final function (their result) changes. */
 static bool
-replaceable(const CatFunction *a, const CatFunction *b)
+replaceable(AgArena *s, const CatFunction *a, const CatFunction *b)
 {
+    if (!a->aggregate != !b->aggregate)
+        return false;
+    if (a->aggregate)
+        return ag_streq(agg_value(s, a->aggregate, "STYPE"), agg_value(s, b->aggregate, "STYPE")) &&
+               ag_streq(agg_value(s, a->aggregate, "FINALFUNC"),
+                        agg_value(s, b->aggregate, "FINALFUNC")) &&
+               strstr(a->aggregate, "HYPOTHETICAL") == strstr(b->aggregate, "HYPOTHETICAL");
     return a->is_procedure == b->is_procedure && ag_streq(a->arguments, b->arguments) &&
            ag_streq(a->result, b->result);
+}
+
+/* The functions an aggregate calls ("f" keys) and its state types. */
+static void
+aggregate_keys(DiffCtx *c, uint32_t s, const CatFunction *fn, bool creating)
+{
+    static const char *const fields[] = {"SFUNC",  "FINALFUNC", "COMBINEFUNC", "SERIALFUNC",
+                                         "DESERIALFUNC", "MSFUNC", "MINVFUNC", "MFINALFUNC"};
+    KeyRole role = creating ? KEY_NEEDS : KEY_RELEASES;
+    for (size_t i = 0; i < ARRAY_LEN(fields); i++) {
+        const char *v = agg_value(&c->scratch, fn->aggregate, fields[i]);
+        const char *first = v ? read_ident(&c->scratch, &v) : NULL;
+        if (!first || *v != '.')
+            continue;
+        v++;
+        const char *second = read_ident(&c->scratch, &v);
+        if (second)
+            diff_step_key(c, s, role, "f" SEP "%s" SEP "%s", first, second);
+    }
+    static const char *const types[] = {"STYPE", "MSTYPE"};
+    for (size_t i = 0; i < ARRAY_LEN(types); i++) {
+        const char *v = agg_value(&c->scratch, fn->aggregate, types[i]);
+        const char *ts, *tn;
+        bool is_array;
+        if (v && diff_type_ref(&c->scratch, v, &ts, &tn, &is_array)) {
+            diff_step_key(c, s, role, "%s" SEP "%s" SEP "%s", creating ? "y" : "yo", ts, tn);
+            diff_step_key(c, s, role, "r" SEP "%s" SEP "%s", ts, tn);
+        }
+    }
 }
 
 static void
@@ -283,6 +340,8 @@ function_create(DiffCtx *c, uint32_t ch, const CatFunction *t)
     c->steps[s].obj = &t->obj;
     diff_step_key(c, s, KEY_PROVIDES, "f" SEP "%s" SEP "%s", t->obj.schema, t->fname);
     type_keys(c, s, t, true);
+    if (t->aggregate)
+        aggregate_keys(c, s, t, true);
     function_comment(c, ch, s, t, t->obj.comment != NULL);
     return s;
 }
@@ -294,6 +353,8 @@ function_drop(DiffCtx *c, uint32_t ch, const CatFunction *f)
     c->steps[s].obj = &f->obj;
     diff_step_key(c, s, KEY_REMOVES, "f" SEP "%s" SEP "%s", f->obj.schema, f->fname);
     type_keys(c, s, f, false);
+    if (f->aggregate)
+        aggregate_keys(c, s, f, false);
     return s;
 }
 
@@ -342,7 +403,7 @@ diff_function_objects(DiffCtx *c, Recreated *rec)
         c->changes[ch].to_obj = &t->obj;
         if (same) {
             function_comment(c, ch, UINT32_MAX, t, true);
-        } else if (replaceable(f, t)) {
+        } else if (replaceable(&c->scratch, f, t)) {
             uint32_t s = diff_step_new(c, DIFF_REPLACE_FUNCTION, ch);
             c->steps[s].obj = &t->obj;
             c->steps[s].old_obj = &f->obj;

@@ -232,6 +232,13 @@ static void
 create_table(AgBuf *out, AgArena *a, const DiffStep *st)
 {
     const CatTable *t = (const CatTable *) st->obj;
+    if (t->as_query && !t->ncolumns) { /* CREATE TABLE ... AS, columns unknown (no database) */
+        ag_buf_printf(out, "-- columns unknown without a database: created from its query\n"
+                           "CREATE %sTABLE %s %s\nWITH NO DATA;\n",
+                      t->unlogged ? "UNLOGGED " : "", qn(a, t->obj.schema, t->obj.name),
+                      t->as_query);
+        return;
+    }
     ag_buf_printf(out, "CREATE %sTABLE %s", t->unlogged ? "UNLOGGED " : "",
                   qn(a, t->obj.schema, t->obj.name));
     if (t->partition_of)

@@ -1,6 +1,6 @@
 /*
  * emit/function.c: the SQL of function, procedure and trigger steps, and their names in
- * comments, summaries and hazard lines.
+ * comments, summaries and hazard lines. Aggregates too (AGGREGATE, "(*)" for none).
  * A function is created from its definition (the model's statement, or what
  * pg_get_functiondef printed), always as CREATE OR REPLACE; it is dropped by its
  * identity signature. A trigger is created from its statement, dropped by name.
@@ -64,14 +64,17 @@ const char *
 emit_function_name(AgArena *a, const CatObject *o)
 {
     const CatFunction *f = (const CatFunction *) o;
-    return ag_arena_printf(a, "%s(%s)", cat_qualified(a, f->obj.schema, f->fname),
-                           f->identity_args ? f->identity_args : "");
+    const char *args = f->identity_args ? f->identity_args : "";
+    if (f->aggregate && !*args)
+        args = "*";
+    return ag_arena_printf(a, "%s(%s)", cat_qualified(a, f->obj.schema, f->fname), args);
 }
 
 static const char *
 routine_word(const CatObject *o)
 {
-    return ((const CatFunction *) o)->is_procedure ? "PROCEDURE" : "FUNCTION";
+    const CatFunction *f = (const CatFunction *) o;
+    return f->aggregate ? "AGGREGATE" : f->is_procedure ? "PROCEDURE" : "FUNCTION";
 }
 
 void

@@ -549,3 +549,296 @@ prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc, 
     ag_diag_error(ctx->diag, loc, "COMMENT ON TRIGGER %s: no such trigger in the model",
                   prs_dotted(ctx->tmp, items, n));
 }
+
+/* ---- aggregates ---------------------------------------------------------------------- */
+
+/* A function named in an aggregate's definition, as regproc prints it with search_path
+ * '' but never qualified for pg_catalog: "public.f", "textcat". Unqualified names are
+ * resolved through the model's functions along the search_path. */
+static const char *
+agg_func(PrsContext *ctx, const PrsNode *arg)
+{
+    PrsNode *const *names = NULL;
+    size_t n = 0;
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+        names = arg->type_name->names;
+        n = arg->type_name->n_names;
+    } else if (arg && arg->node_case == PG_QUERY__NODE__NODE_LIST) {
+        names = arg->list->items;
+        n = arg->list->n_items;
+    } else if (arg && arg->node_case == PG_QUERY__NODE__NODE_STRING) {
+        return cat_quote_ident(ctx->arena, arg->string->sval);
+    }
+    if (!n)
+        return NULL;
+    const char *fname = prs_str(names[n - 1]);
+    const char *schema = n > 1 ? prs_str(names[n - 2]) : NULL;
+    if (!fname)
+        return NULL;
+    for (uint32_t i = 0; !schema && i < ctx->nsearch_path; i++)
+        if (prs_names_find(&ctx->st->functions, ctx->search_path[i], fname))
+            schema = ctx->search_path[i];
+    if (!schema || strcmp(schema, "pg_catalog") == 0)
+        return cat_quote_ident(ctx->arena, fname);
+    return cat_qualified(ctx->arena, schema, fname);
+}
+
+static const char *
+agg_word(PrsContext *ctx, const PrsNode *arg)
+{
+    const char *v = prs_defelem_str(ctx->tmp, arg);
+    if (!v)
+        return NULL;
+    char *u = ag_arena_strdup(ctx->arena, v);
+    for (char *p = u; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char) (*p - 32);
+    return u;
+}
+
+static const char *
+agg_type(PrsContext *ctx, const PrsNode *arg)
+{
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+        return arg_type(ctx, arg->type_name);
+    const char *v = prs_defelem_str(ctx->tmp, arg);
+    return v ? ag_arena_strdup(ctx->arena, v) : NULL;
+}
+
+static const char *
+agg_literal(PrsContext *ctx, const PrsNode *arg)
+{
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_STRING)
+        return cat_quote_literal(ctx->arena, arg->string->sval);
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_INTEGER)
+        return cat_quote_literal(ctx->arena,
+                                 ag_arena_printf(ctx->tmp, "%d", arg->integer->ival));
+    const char *v = prs_defelem_str(ctx->tmp, arg);
+    return v ? cat_quote_literal(ctx->arena, v) : NULL;
+}
+
+/* The operator of SORTOP: its last name, unqualified for pg_catalog. */
+static const char *
+agg_operator(PrsContext *ctx, const PrsNode *arg)
+{
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_LIST && arg->list->n_items)
+        return prs_str(arg->list->items[arg->list->n_items - 1]);
+    if (arg && arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && arg->type_name->n_names)
+        return prs_str(arg->type_name->names[arg->type_name->n_names - 1]);
+    return prs_defelem_str(ctx->arena, arg);
+}
+
+enum {
+    AGG_SFUNC,
+    AGG_STYPE,
+    AGG_SSPACE,
+    AGG_FINALFUNC,
+    AGG_FINALFUNC_EXTRA,
+    AGG_FINALFUNC_MODIFY,
+    AGG_COMBINEFUNC,
+    AGG_SERIALFUNC,
+    AGG_DESERIALFUNC,
+    AGG_INITCOND,
+    AGG_MSFUNC,
+    AGG_MINVFUNC,
+    AGG_MSTYPE,
+    AGG_MSSPACE,
+    AGG_MFINALFUNC,
+    AGG_MFINALFUNC_EXTRA,
+    AGG_MFINALFUNC_MODIFY,
+    AGG_MINITCOND,
+    AGG_SORTOP,
+    AGG_HYPOTHETICAL,
+    AGG_PARALLEL,
+    AGG_NFIELDS
+};
+
+static const char *const agg_fields[AGG_NFIELDS] = {
+    "sfunc",      "stype",      "sspace",           "finalfunc",         "finalfunc_extra",
+    "finalfunc_modify", "combinefunc", "serialfunc", "deserialfunc", "initcond",
+    "msfunc",     "minvfunc",   "mstype",           "msspace",           "mfinalfunc",
+    "mfinalfunc_extra", "mfinalfunc_modify", "minitcond", "sortop", "hypothetical",
+    "parallel"};
+
+/* See CatFunction.aggregate: the same text introspect_function.c builds. */
+static const char *
+agg_body(AgArena *a, const char *const *v)
+{
+    AgBuf b;
+    ag_buf_init(&b);
+    for (int i = 0; i < AGG_NFIELDS; i++) {
+        if (!v[i])
+            continue;
+        char up[32];
+        size_t k = 0;
+        for (const char *p = agg_fields[i]; *p && k + 1 < sizeof(up); p++)
+            up[k++] = (char) (*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+        up[k] = '\0';
+        if (b.len)
+            ag_buf_puts(&b, ", ");
+        if (*v[i])
+            ag_buf_printf(&b, "%s = %s", up, v[i]);
+        else
+            ag_buf_puts(&b, up);
+    }
+    const char *r = ag_arena_strdup(a, ag_buf_cstr(&b));
+    ag_buf_free(&b);
+    return r;
+}
+
+bool
+prs_create_aggregate(PrsContext *ctx, const PgQuery__DefineStmt *ds, int32_t at)
+{
+    if (ds->kind != PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE)
+        return false;
+    AgLoc loc = prs_loc_from_offset(ctx, at);
+    size_t nn = ds->n_defnames;
+    const char *fname = nn ? prs_str(ds->defnames[nn - 1]) : NULL;
+    const char *schema = nn > 1 ? prs_str(ds->defnames[nn - 2]) : prs_creation_schema(ctx);
+    if (!fname || !schema)
+        return true;
+    const char *v[AGG_NFIELDS] = {0};
+    const char *basetype = NULL;
+    bool hypothetical = false;
+    for (size_t i = 0; i < ds->n_definition; i++) {
+        if (ds->definition[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+            continue;
+        const PgQuery__DefElem *d = ds->definition[i]->def_elem;
+        const char *name = d->defname;
+        if (strcmp(name, "basetype") == 0) {
+            basetype = agg_type(ctx, d->arg);
+            continue;
+        }
+        int k = -1;
+        for (int j = 0; j < AGG_NFIELDS; j++)
+            if (strcmp(name, agg_fields[j]) == 0)
+                k = j;
+        if (strcmp(name, "sfunc1") == 0)
+            k = AGG_SFUNC;
+        else if (strcmp(name, "stype1") == 0)
+            k = AGG_STYPE;
+        else if (strcmp(name, "initcond1") == 0)
+            k = AGG_INITCOND;
+        else if (strcmp(name, "finalfunc_extra") == 0 || strcmp(name, "mfinalfunc_extra") == 0 ||
+                 strcmp(name, "hypothetical") == 0) {
+            if (!bool_of(d->arg))
+                continue;
+            if (strcmp(name, "hypothetical") == 0)
+                hypothetical = true;
+            v[k] = "";
+            continue;
+        }
+        if (k < 0) {
+            ag_diag_warning(ctx->diag, loc, "CREATE AGGREGATE: option %s is not compared", name);
+            continue;
+        }
+        switch (k) {
+        case AGG_SFUNC:
+        case AGG_FINALFUNC:
+        case AGG_COMBINEFUNC:
+        case AGG_SERIALFUNC:
+        case AGG_DESERIALFUNC:
+        case AGG_MSFUNC:
+        case AGG_MINVFUNC:
+        case AGG_MFINALFUNC:
+            v[k] = agg_func(ctx, d->arg);
+            break;
+        case AGG_STYPE:
+        case AGG_MSTYPE:
+            v[k] = agg_type(ctx, d->arg);
+            break;
+        case AGG_SSPACE:
+        case AGG_MSSPACE:
+            v[k] = ag_arena_printf(ctx->arena, "%.0f", number_of(d->arg));
+            if (strcmp(v[k], "0") == 0)
+                v[k] = NULL;
+            break;
+        case AGG_INITCOND:
+        case AGG_MINITCOND:
+            v[k] = agg_literal(ctx, d->arg);
+            break;
+        case AGG_FINALFUNC_MODIFY:
+        case AGG_MFINALFUNC_MODIFY:
+        case AGG_PARALLEL:
+            v[k] = agg_word(ctx, d->arg);
+            break;
+        case AGG_SORTOP:
+            v[k] = agg_operator(ctx, d->arg);
+            break;
+        default:
+            break;
+        }
+    }
+
+    /* Arguments: new style args = [list of parameters, direct argument count]. */
+    AgBuf ident;
+    ag_buf_init(&ident);
+    bool ok = true;
+    bool ordered = false;
+    if (ds->oldstyle) {
+        if (basetype && strcmp(basetype, "any") != 0 && strcmp(basetype, "\"any\"") != 0)
+            ag_buf_puts(&ident, basetype);
+    } else if (ds->n_args >= 1) {
+        int ndirect = -1;
+        if (ds->n_args > 1 && ds->args[1]->node_case == PG_QUERY__NODE__NODE_INTEGER)
+            ndirect = ds->args[1]->integer->ival;
+        const PrsNode *l = ds->args[0];
+        size_t n = l && l->node_case == PG_QUERY__NODE__NODE_LIST ? l->list->n_items : 0;
+        ordered = ndirect >= 0;
+        for (size_t i = 0; i < n && ok; i++) {
+            const PrsNode *pn = l->list->items[i];
+            if (pn->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER)
+                continue;
+            const char *type = arg_type(ctx, pn->function_parameter->arg_type);
+            if (!type) {
+                ok = false;
+                break;
+            }
+            const char *sep = i == 0 ? "" : ", ";
+            if (ordered && (int) i == ndirect)
+                sep = i == 0 ? "ORDER BY " : " ORDER BY ";
+            ag_buf_printf(&ident, "%s%s%s", sep,
+                          pn->function_parameter->mode ==
+                                  PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC
+                              ? "VARIADIC "
+                              : "",
+                          type);
+        }
+    }
+    const char *identity = ag_arena_strdup(ctx->arena, ag_buf_cstr(&ident));
+    ag_buf_free(&ident);
+    if (!ok)
+        return true;
+    if (!v[AGG_FINALFUNC_MODIFY])
+        v[AGG_FINALFUNC_MODIFY] = ordered || hypothetical ? "READ_WRITE" : "READ_ONLY";
+    if (v[AGG_MSFUNC] && !v[AGG_MFINALFUNC_MODIFY])
+        v[AGG_MFINALFUNC_MODIFY] = "READ_ONLY";
+    if (!v[AGG_MSFUNC])
+        v[AGG_MFINALFUNC_MODIFY] = NULL;
+    if (v[AGG_PARALLEL] && strcmp(v[AGG_PARALLEL], "UNSAFE") == 0)
+        v[AGG_PARALLEL] = NULL;
+
+    const char *key = signature(ctx->arena, fname, identity);
+    prs_names_add(ctx->arena, &ctx->st->functions, schema, fname, loc);
+    CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
+    if (f && !ds->replace) {
+        prs_error_dup(ctx, loc, f->obj.loc, "aggregate %s.%s is defined twice",
+                      cat_quote_ident(ctx->tmp, schema), key);
+        return true;
+    }
+    if (f) {
+        const char *comment = f->obj.comment;
+        CatObject saved = f->obj;
+        memset(f, 0, sizeof(*f));
+        f->obj = saved;
+        f->obj.comment = comment;
+    } else {
+        f = (CatFunction *) cat_add(ctx->cat, CAT_FUNCTION, schema, key, loc);
+    }
+    f->fname = ag_arena_strdup(ctx->arena, fname);
+    f->identity_args = identity;
+    f->arguments = identity;
+    f->aggregate = agg_body(ctx->arena, v);
+    f->definition = statement_text(ctx, at, true);
+    return true;
+}

@@ -244,6 +244,10 @@ void prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs,
 void prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t loc);
 /* ALTER TABLE ... ENABLE / DISABLE TRIGGER name: state is pg_trigger.tgenabled. */
 bool prs_trigger_state(PrsContext *ctx, CatTable *t, const char *name, char state, AgLoc loc);
+/* CREATE TABLE ... AS (table_as.c); false when cs is not one. */
+bool prs_create_table_as(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs);
+/* CREATE AGGREGATE (function.c); false when ds defines something else. */
+bool prs_create_aggregate(PrsContext *ctx, const PgQuery__DefineStmt *ds, int32_t at);
 void prs_comment_function(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,
                           const char *text);
 void prs_comment_trigger(PrsContext *ctx, const PgQuery__CommentStmt *cs, AgLoc loc,

@@ -933,6 +933,7 @@ prs_comment(PrsContext *ctx, const PgQuery__CommentStmt *cs, int32_t at)
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
         prs_comment_function(ctx, cs, loc, text);
         return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:

@@ -618,7 +618,8 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
         prs_create_view(ctx, n->view_stmt);
         return;
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-        if (prs_create_matview(ctx, n->create_table_as_stmt))
+        if (prs_create_matview(ctx, n->create_table_as_stmt) ||
+            prs_create_table_as(ctx, n->create_table_as_stmt))
             return;
         break;
     case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
@@ -631,6 +632,10 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
         prs_create_trigger(ctx, n->create_trig_stmt, loc);
         return;
+    case PG_QUERY__NODE__NODE_DEFINE_STMT:
+        if (prs_create_aggregate(ctx, n->define_stmt, loc))
+            return;
+        break;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: {
         const PgQuery__VariableSetStmt *vs = n->variable_set_stmt;
         if (vs->name && strcmp(vs->name, "search_path") == 0 && !vs->is_local) {
