@@ -63,7 +63,47 @@ cat_split_sql(AgArena *arena, const char *sql, const char *path, CatStmtSpan **o
         spans[n].len = len;
         n++;
     }
+    /* The scanner's split drops a last statement it cannot close (an unbalanced
+     * parenthesis): anything left after the last statement is a truncated script. */
+    size_t end = n ? spans[n - 1].offset + spans[n - 1].len : 0;
+    for (;;) {
+        while (sql[end] && (isspace((unsigned char) sql[end]) || sql[end] == ';'))
+            end++;
+        if (sql[end] == '-' && sql[end + 1] == '-') {
+            while (sql[end] && sql[end] != '\n')
+                end++;
+            continue;
+        }
+        if (sql[end] == '/' && sql[end + 1] == '*') {
+            /* block comments nest in PostgreSQL */
+            size_t j = end + 2;
+            int depth = 1;
+            while (sql[j] && depth) {
+                if (sql[j] == '/' && sql[j + 1] == '*') {
+                    depth++;
+                    j += 2;
+                } else if (sql[j] == '*' && sql[j + 1] == '/') {
+                    depth--;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            if (!depth) {
+                end = j;
+                continue;
+            }
+        }
+        break;
+    }
     pg_query_free_split_result(r);
+    if (sql[end]) {
+        AgLoc loc = {.file = path};
+        ag_line_col(sql, end, &loc.line, &loc.col);
+        ag_diag_error(diag, loc, "unterminated statement at the end of the script (a missing "
+                                 "closing parenthesis?)");
+        return false;
+    }
     *out = spans;
     *nout = n;
     return true;

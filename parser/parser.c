@@ -735,6 +735,41 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
                   stmt_tag(ctx));
 }
 
+/* The first byte at or after i that is not whitespace, a semicolon or a comment. */
+static size_t
+skip_blank_and_comments(const char *s, size_t i)
+{
+    for (;;) {
+        while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ';' ||
+               s[i] == '\f')
+            i++;
+        if (s[i] == '-' && s[i + 1] == '-') {
+            while (s[i] && s[i] != '\n')
+                i++;
+        } else if (s[i] == '/' && s[i + 1] == '*') {
+            /* block comments nest in PostgreSQL */
+            size_t j = i + 2;
+            int depth = 1;
+            while (s[j] && depth) {
+                if (s[j] == '/' && s[j + 1] == '*') {
+                    depth++;
+                    j += 2;
+                } else if (s[j] == '*' && s[j + 1] == '/') {
+                    depth--;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            if (depth)
+                return i; /* an unterminated comment is left to the parser to report */
+            i = j;
+        } else {
+            return i;
+        }
+    }
+}
+
 /* Point ctx at text[from..to) as its current statement, starting at (line, col). */
 static void
 set_statement(PrsContext *ctx, const char *text, size_t from, size_t to, uint32_t line,
@@ -850,11 +885,15 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
         ag_arena_free(&tmp);
         return false;
     }
-    size_t pos = 0;
+    size_t pos = 0, end = 0;
     uint32_t line = 1, col = 1;
     for (int i = 0; i < split.n_stmts; i++) {
         size_t off = (size_t) split.stmts[i]->stmt_location;
         size_t len = (size_t) split.stmts[i]->stmt_len;
+        /* libpg_query's stmt_len 0 means "to the end of the text" (a last statement
+         * without its semicolon); taken as empty, such a statement vanished unread. */
+        if (len == 0)
+            len = strlen(copy + off);
         /* the place of this statement, counted on from the previous one's */
         set_statement(&ctx, copy, pos, off, line, col);
         AgLoc start = prs_loc_from_offset(&ctx, (int32_t) (off - pos));
@@ -865,6 +904,19 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
         parse_statement(&ctx);
         ag_arena_free(&tmp);
         ag_arena_init(&tmp);
+        end = off + len;
+    }
+    /* The scanner's split drops a last statement it cannot close (an unbalanced
+     * parenthesis at the end of the file): parse what is left so it is reported, never
+     * silently lost. */
+    size_t rest = skip_blank_and_comments(copy, end);
+    if (copy[rest]) {
+        set_statement(&ctx, copy, pos, rest, line, col);
+        AgLoc start = prs_loc_from_offset(&ctx, (int32_t) (rest - pos));
+        size_t len = strlen(copy + rest);
+        set_statement(&ctx, ag_arena_strndup(&tmp, copy + rest, len), 0, len, start.line,
+                      start.col);
+        parse_statement(&ctx);
     }
     pg_query_free_split_result(split);
     free(copy);

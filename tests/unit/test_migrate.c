@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "catalog/split.h"
 #include "migrate/migrate.h"
 #include "tests/unit/check.h"
 
@@ -133,9 +134,55 @@ test_chain(void)
     CHECK(system(cmd) == 0);
 }
 
+static void
+test_split(void)
+{
+    static const struct {
+        const char *sql;
+        size_t n;      /* statements; (size_t) -1: an error */
+        const char *err;
+    } cases[] = {
+        {.sql = "CREATE TABLE a (x int);\nSELECT 1;\n-- end\n", .n = 2},
+        {.sql = "SELECT 1; SELECT 2 /* last */", .n = 2},
+        {.sql = "SELECT $$;$$;\n", .n = 1},
+        /* the scanner's split drops an unclosed last statement: it must be an error */
+        {.sql = "SELECT 1;\nCREATE TABLE b (y int\n",
+         .n = (size_t) -1,
+         .err = "x.sql:2:1: error: unterminated statement at the end of the script (a missing "
+                "closing parenthesis?)"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        AgArena a;
+        ag_arena_init(&a);
+        AgDiag d;
+        ag_diag_init(&d);
+        CatStmtSpan *spans;
+        size_t n = 0;
+        bool ok = cat_split_sql(&a, cases[i].sql, "x.sql", &spans, &n, &d);
+        if (cases[i].n == (size_t) -1) {
+            CHECK(!ok);
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&buf, &len);
+            ag_diag_print(&d, f);
+            fclose(f);
+            if (len && buf[len - 1] == '\n')
+                buf[len - 1] = '\0';
+            CHECK_STR_EQ(buf, cases[i].err);
+            free(buf);
+        } else {
+            CHECK(ok);
+            CHECK_INT_EQ(n, cases[i].n);
+        }
+        ag_diag_free(&d);
+        ag_arena_free(&a);
+    }
+}
+
 int
 main(void)
 {
+    test_split();
     test_round_trip();
     test_parse_errors();
     test_chain();

@@ -503,6 +503,18 @@ static const struct {
         .diags = "m.sql:3:1: error: syntax error at or near \")\"\n",
     },
     {
+        /* libpg_query's scanner split drops a last statement it cannot close: it used to
+         * vanish without a word, and the model silently lost a table. */
+        .name = "unclosed parenthesis in the last statement is reported",
+        .model = "CREATE TABLE a (x int);\n-- b\nCREATE TABLE b (y int\n",
+        .diags = "m.sql:4:1: error: syntax error at end of input\n",
+    },
+    {
+        .name = "a last statement without semicolon is read",
+        .model = "CREATE TABLE a (x int);\nCREATE TABLE b (y int)\n\n",
+        .diags = "",
+    },
+    {
         .name = "syntax error after multibyte text counts characters",
         .model = "-- é\nCREATE TABLE \"é\" (a int); CREATE TABLE ü (a intt int);",
         .diags = "m.sql:2:50: error: syntax error at or near \"int\"\n",
