@@ -9,7 +9,11 @@
  * server's defaults filled in. The statement itself, turned into CREATE OR REPLACE, is
  * kept as the definition that emit/ prints.
  * A trigger is kept as its statement; both sides compare cat_canon_stmt forms.
- * Not here: aggregates and window functions (warned about), event triggers (parser.c).
+ * Aggregates (CREATE AGGREGATE, new and old style) are CatFunctions too, keyed
+ * "fname(types)" ("x ORDER BY y" for ordered-set ones, "()" for (*)); their options are
+ * kept as CatFunction.aggregate, the text introspect_function.c builds from pg_aggregate.
+ * Not here: window functions (warned about), event triggers (parser.c).
+ * TODO: COMMENT ON AGGREGATE of an ordered-set aggregate (ORDER BY in its arguments).
  * TODO: SQL-standard bodies (BEGIN ATOMIC / RETURN) are compared by attributes only;
  *       %TYPE argument types.
  */
