@@ -161,12 +161,30 @@ grow(AgArena *a, void *items, uint32_t n, size_t size)
     return items;
 }
 
+static void
+columns_realloc(Catalog *cat, CatTable *t, uint32_t cap)
+{
+    CatColumn *p = ag_arena_alloc(cat->arena, sizeof(CatColumn) * cap);
+    if (t->ncolumns)
+        memcpy(p, t->columns, sizeof(CatColumn) * t->ncolumns);
+    t->columns = p;
+    t->columns_cap = cap;
+}
+
 CatColumn *
 cat_table_add_column(Catalog *cat, CatTable *t, const CatColumn *col)
 {
-    t->columns = grow(cat->arena, t->columns, t->ncolumns, sizeof(CatColumn));
+    if (t->ncolumns == t->columns_cap)
+        columns_realloc(cat, t, t->columns_cap ? t->columns_cap * 2 : 4);
     t->columns[t->ncolumns] = *col;
     return &t->columns[t->ncolumns++];
+}
+
+void
+cat_table_reserve_columns(Catalog *cat, CatTable *t, uint32_t n)
+{
+    if (t->ncolumns + n > t->columns_cap)
+        columns_realloc(cat, t, t->ncolumns + n);
 }
 
 CatConstraint *

@@ -181,6 +181,7 @@ typedef struct CatTable {
     uint32_t npolicies;
     CatColumn *columns; /* in attnum order */
     uint32_t ncolumns;
+    uint32_t columns_cap; /* room in columns for cat_table_add_column (0: none) */
     CatConstraint *constraints; /* sorted by name (bytes) */
     uint32_t nconstraints;
     /* Model only, CREATE TABLE ... AS: what follows the name ("(a, b) AS SELECT ...",
@@ -327,6 +328,9 @@ CatConstraint *cat_table_find_constraint(const CatTable *t, const char *name);
 
 /* Append a column / constraint (copied by value) to a table; returns the stored one. */
 CatColumn *cat_table_add_column(Catalog *cat, CatTable *t, const CatColumn *col);
+/* Room for n more columns in one allocation, for a producer that knows the count (an
+ * arena array that doubles leaves every smaller copy behind). A hint only. */
+void cat_table_reserve_columns(Catalog *cat, CatTable *t, uint32_t n);
 CatConstraint *cat_table_add_constraint(Catalog *cat, CatTable *t, const CatConstraint *con);
 
 /* Sort objects, constraints and index options into the canonical order so that two

@@ -865,14 +865,19 @@ load_columns(Load *ld)
                         "LEFT JOIN pg_catalog.pg_attrdef ad\n"
                         "  ON ad.adrelid = a.attrelid\n"
                         " AND ad.adnum = a.attnum\n"
-                        "LEFT JOIN (pg_catalog.pg_depend idep\n"
-                        "           JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid)\n"
-                        "  ON a.attidentity <> ''\n"
-                        " AND idep.refclassid = " REGCLASS_CLASS "\n"
-                        " AND idep.refobjid = a.attrelid\n"
-                        " AND idep.refobjsubid = a.attnum\n"
-                        " AND idep.classid = " REGCLASS_CLASS "\n"
-                        " AND idep.deptype = " DEPTYPE_INTERNAL "\n");
+                        /* LATERAL with OFFSET 0 (not flattened): attidentity becomes a
+                         * one-time filter, so columns without identity (nearly all)
+                         * skip the pg_depend probe that a join filter would still run */
+                        "LEFT JOIN LATERAL (SELECT s.*\n"
+                        "                   FROM pg_catalog.pg_depend idep\n"
+                        "                   JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid\n"
+                        "                   WHERE a.attidentity <> ''\n"
+                        "                     AND idep.refclassid = " REGCLASS_CLASS "\n"
+                        "                     AND idep.refobjid = a.attrelid\n"
+                        "                     AND idep.refobjsubid = a.attnum\n"
+                        "                     AND idep.classid = " REGCLASS_CLASS "\n"
+                        "                     AND idep.deptype = " DEPTYPE_INTERNAL "\n"
+                        "                   OFFSET 0) s ON true\n");
     put_comment_join(ld, REGCLASS_CLASS, "a.attrelid", "a.attnum");
     ag_buf_puts(&ld->q, "WHERE a.attnum > 0\n"
                         "  AND NOT a.attisdropped\n");
@@ -899,6 +904,12 @@ load_columns(Load *ld)
         if (oid != t_oid) {
             t_oid = oid;
             t = oidmap_get(&ld->tables, oid);
+            /* Rows come ordered by table: the run of this table's rows is its count. */
+            int end = r + 1;
+            while (end < PQntuples(res) && get_oid(res, end, f_rel) == oid)
+                end++;
+            if (t)
+                cat_table_reserve_columns(ld->cat, t, (uint32_t) (end - r));
         }
         if (!t)
             continue; /* cannot happen: same filter as load_tables, same snapshot */

@@ -969,6 +969,7 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
     for (size_t i = 0; i < cs->n_inh_relations; i++)
         copy_parent(ctx, t, cs->inh_relations[i]->range_var, loc);
     uint32_t ninherited = t->ncolumns;
+    cat_table_reserve_columns(ctx->cat, t, (uint32_t) cs->n_table_elts);
     PendingList pl = {0};
     LikeList ll = {0};
     for (size_t i = 0; i < cs->n_table_elts; i++) {
