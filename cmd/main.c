@@ -1485,8 +1485,12 @@ cmd_check(Ctx *c)
         for (size_t i = 0; i < items.len; i++)
             printf("  %s\n", (char *) items.items[i]);
         if (nchanges) {
-            printf("  the models differ from %s (%zu change%s not in a migration: run autogen -m):\n",
-                   scratch ? "the migrations" : "the database", nchanges, nchanges == 1 ? "" : "s");
+            /* With revisions pending, the difference may be theirs: say so rather than
+             * send the person to write a migration that already exists. */
+            printf("  the models differ from %s (%zu change%s; %s):\n",
+                   scratch ? "the migrations" : "the database", nchanges, nchanges == 1 ? "" : "s",
+                   items.len ? "run autogen upgrade first, then autogen -m for what remains"
+                             : "not in a migration: run autogen -m");
             const char *s = make_summary(c, cs);
             while (*s) {
                 const char *nl = strchr(s, '\n');
