@@ -600,6 +600,9 @@ create_table(DiffCtx *c, const CatTable *t)
     c->steps[s].obj = &t->obj;
     diff_step_key(c, s, KEY_PROVIDES, "t" SEP "%s" SEP "%s", sc, tn);
     diff_step_key(c, s, KEY_PROVIDES, "r" SEP "%s" SEP "%s", sc, tn);
+    /* A table is also a type (its row type): domains, composite attributes and columns
+     * may be declared with it (postgrest's domain test.projects_domain). */
+    diff_step_key(c, s, KEY_PROVIDES, "y" SEP "%s" SEP "%s", sc, tn);
     if (t->partition_of)
         diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->partition_of_schema,
                       t->partition_of);
