@@ -136,6 +136,9 @@ uint64_t ag_hash_str(const char *s, uint64_t seed);
 bool ag_streq(const char *a, const char *b); /* NULL-safe: two NULLs are equal */
 /* Hex of a 64-bit FNV-1a-style checksum over the bytes, as 16 characters. */
 void ag_checksum_hex(const char *data, size_t len, char out[17]);
+/* Byte offset of the first byte of text that is not valid UTF-8 (overlong forms,
+ * surrogates and code points past U+10FFFF included), or (size_t) -1 when all is valid. */
+size_t ag_utf8_invalid_offset(const char *text, size_t len);
 /* 1-based line and column (in characters, UTF-8 aware) of byte offset in text. */
 void ag_line_col(const char *text, size_t offset, uint32_t *line, uint32_t *col);
 

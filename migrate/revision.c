@@ -167,6 +167,14 @@ line_dup(AgArena *a, const char *p, const char **next)
 MigRevision *
 mig_revision_parse(AgArena *arena, const char *path, const char *text, AgDiag *diag)
 {
+    size_t bad = ag_utf8_invalid_offset(text, strlen(text));
+    if (bad != (size_t) -1) {
+        AgLoc loc = {.file = path};
+        ag_line_col(text, bad, &loc.line, &loc.col);
+        ag_diag_error(diag, loc, "invalid UTF-8 (byte 0x%02x): revision files must be UTF-8",
+                      (unsigned char) text[bad]);
+        return NULL;
+    }
     MigRevision *rev = ag_arena_alloc(arena, sizeof(MigRevision));
     rev->path = ag_arena_strdup(arena, path);
     rev->transactional = true;

@@ -868,6 +868,19 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
     PrsContext ctx;
     context_init(&ctx, st, diag, &tmp, ag_arena_strdup(cat->arena, filename));
 
+    /* Model files are UTF-8: a Latin-1 file would otherwise pass through into SQL that
+     * fails, or worse, lands as mojibake, only when it reaches a server. */
+    size_t bad = ag_utf8_invalid_offset(text, strlen(text));
+    if (bad != (size_t) -1) {
+        AgLoc loc = {.file = ctx.file};
+        ag_line_col(text, bad, &loc.line, &loc.col);
+        ag_diag_error(diag, loc,
+                      "invalid UTF-8 (byte 0x%02x): model files must be UTF-8 (convert with "
+                      "iconv -f LATIN1 -t UTF-8, for example)",
+                      (unsigned char) text[bad]);
+        ag_arena_free(&tmp);
+        return false;
+    }
     char *copy = ag_xstrdup(text);
     /* a UTF-8 byte order mark (editors on Windows write one) is not SQL */
     if ((unsigned char) copy[0] == 0xEF && (unsigned char) copy[1] == 0xBB &&

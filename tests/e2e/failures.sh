@@ -79,6 +79,15 @@ sed -i "s/^-- parent: .*/-- parent: cccccccccccc/" migrations/*table_a.sql
 out=$("$AUTOGEN" history 2>&1); rc=$?
 [ $rc = 2 ] && echo "$out" | grep -q "cycle" || fail "cycle ($rc): $out"
 rm -rf migrations && cp -r "$T/good" migrations
+# A revision file that is not UTF-8, and a model file that is not: exit 2, place named.
+printf -- '-- revision: abababababab\n-- parent: base\n-- message: caf\xe9\n\n-- autogen:upgrade\n\n-- autogen:downgrade\n' >migrations/abababababab_latin1.sql
+out=$("$AUTOGEN" history 2>&1); rc=$?
+[ $rc = 2 ] && echo "$out" | grep -q "abababababab_latin1.sql:3:16: error: invalid UTF-8 (byte 0xe9)" || fail "latin-1 revision ($rc): $out"
+rm migrations/abababababab_latin1.sql
+printf 'COMMENT ON TABLE a IS \x27caf\xe9\x27;\n' >models/latin1.sql
+out=$("$AUTOGEN" check 2>&1); rc=$?
+[ $rc = 2 ] && echo "$out" | grep -q "latin1.sql:1:27: error: invalid UTF-8" || fail "latin-1 model ($rc): $out"
+rm models/latin1.sql
 
 # Two concurrent runners: each revision applied once, both succeed.
 "$AUTOGEN" downgrade base >/dev/null || fail "downgrade base"

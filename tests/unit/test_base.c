@@ -58,9 +58,30 @@ test_checksum(void)
     CHECK_STR_EQ(x, "e71fa2190541574b"); /* FNV-1a 64 of "abc" */
 }
 
+static void
+test_utf8(void)
+{
+    static const struct {
+        const char *text;
+        size_t want;
+    } cases[] = {
+        {.text = "plain ascii", .want = (size_t) -1},
+        {.text = "caf\xc3\xa9 \xe2\x98\x95 \xf0\x9f\x98\x80", .want = (size_t) -1},
+        {.text = "caf\xe9", .want = 3},                   /* Latin-1 e-acute */
+        {.text = "ab\xc0\xaf", .want = 2},                /* overlong '/' */
+        {.text = "\xed\xa0\x80", .want = 0},              /* a surrogate */
+        {.text = "x\xf4\x90\x80\x80", .want = 1},         /* past U+10FFFF */
+        {.text = "x\xe2\x98", .want = 1},                 /* truncated sequence */
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+        CHECK_INT_EQ(ag_utf8_invalid_offset(cases[i].text, strlen(cases[i].text)),
+                     cases[i].want);
+}
+
 int
 main(void)
 {
+    test_utf8();
     test_line_col();
     test_arena_and_buf();
     test_checksum();
