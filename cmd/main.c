@@ -143,6 +143,9 @@ static const char usage_text[] =
     "  -m, --message MSG       message of a new revision\n"
     "  --empty                 revision: write an empty revision\n"
     "  --online                generate CREATE/DROP INDEX CONCURRENTLY (no transaction)\n"
+    "  --rename S.T=NEW, --rename S.T.COL=NEW\n"
+    "                          revision, diff: this is a rename, not a drop + add (repeatable)\n"
+    "  --no-renames            revision, diff: never guess renames\n"
     "  --sql                   upgrade/downgrade: print the SQL instead of running it\n"
     "  --force                 upgrade: run although an applied revision's file changed\n"
     "  --no-wait               fail at once when another runner holds the migration lock\n"
@@ -166,10 +169,16 @@ static const CmdHelp command_help[] = {
              "Existing files are left alone.\n"},
     {"revision",
      "usage: autogen revision -m MESSAGE [--empty] [--online] [--verify [--force]]\n"
+     "                        [--rename S.T=NEW | S.T.COL=NEW]... [--no-renames]\n"
      "Compare the models with the database at head and write migrations/<id>_<slug>.sql\n"
      "with an upgrade and a downgrade section. The database must be at head. Without a\n"
      "configured database, the migrations are replayed in a scratch server instead.\n"
      "Nothing to do: says so and writes nothing. --empty writes a blank revision.\n"
+     "Renames: an object dropped and a similar one added is taken for a rename. On a\n"
+     "terminal autogen asks; otherwise the RENAME carries an autogen:review marker that\n"
+     "upgrade refuses until a person deletes it. --rename and a model comment\n"
+     "'-- autogen: renamed from OLD' above or after the object state it for sure;\n"
+     "--no-renames turns guessing off.\n"
      "--verify proves the new revision in a scratch database first (upgrade equals the\n"
      "models, downgrade returns, upgrade again) and writes nothing when it fails,\n"
      "unless --force.\n"},
@@ -192,6 +201,7 @@ static const CmdHelp command_help[] = {
               "with a summary otherwise. Without a configured database, the migrations are\n"
               "replayed in a scratch server and compared with the models.\n"},
     {"diff", "usage: autogen diff [--models PATH] [--database URL] [--down] [--format json]\n"
+             "                   [--online] [--rename S.T=NEW | S.T.COL=NEW]... [--no-renames]\n"
              "Print the SQL that brings the database to the models (--down: back). Exit 0\n"
              "when there is nothing to do, 1 when there is.\n"},
     {"verify", "usage: autogen verify [REV | head | --all] [--format json] [--dev-url URL]\n"
