@@ -1396,6 +1396,15 @@ cmd_stamp(Ctx *c)
 
 /* ---- check / diff / dump ------------------------------------------------------------ */
 
+/* cmd_check's error exit: its list of problems lives on the heap. */
+static int
+check_fail(Ctx *c, AgVec *items, AgBuf *problems, int code)
+{
+    ag_vec_free(items);
+    ag_buf_free(problems);
+    return fail(c, code);
+}
+
 static int
 cmd_check(Ctx *c)
 {
@@ -1420,13 +1429,13 @@ cmd_check(Ctx *c)
     if (!scratch) {
         PGconn *conn;
         if ((rc = connect_db(c, &conn)))
-            return fail(c, rc);
+            return check_fail(c, &items, &problems, rc);
         MigVersionTable vt = make_vt(c);
         MigApplied *ap;
         size_t nap;
         if (!mig_version_read(&c->arena, conn, &vt, &ap, &nap, &c->diag)) {
             PQfinish(conn);
-            return fail(c, CMD_EXIT_ENV);
+            return check_fail(c, &items, &problems, CMD_EXIT_ENV);
         }
         for (size_t i = 0; i < nap; i++) {
             MigRevision *r = mig_chain_find(&chain, ap[i].revision);
@@ -1453,11 +1462,11 @@ cmd_check(Ctx *c)
             rc = settle(c, want, have, conn);
         PQfinish(conn);
         if (rc)
-            return fail(c, rc);
+            return check_fail(c, &items, &problems, rc);
     } else {
         PGconn *conn;
         if ((rc = scratch_connect(c, &conn)))
-            return fail(c, rc);
+            return check_fail(c, &items, &problems, rc);
         rc = replay(c, conn, &chain, NULL);
         if (!rc)
             rc = introspect(c, conn, &have);
@@ -1467,7 +1476,7 @@ cmd_check(Ctx *c)
             rc = settle(c, want, have, conn);
         scratch_done(c, conn);
         if (rc)
-            return fail(c, rc);
+            return check_fail(c, &items, &problems, rc);
     }
     DiffOptions dopts = {0};
     DiffChangeset *cs = diff_catalogs(&c->arena, have, want, &dopts);
