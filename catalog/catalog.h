@@ -43,6 +43,12 @@ typedef struct CatObject {
     const char *comment; /* COMMENT ON ..., NULL when none */
     const char *renamed_from; /* model annotation "-- autogen: renamed from <old>" (raw
                                  old name, maybe "schema.name"); never compared */
+    const char **grants; /* opt-in (Catalog.grants): sorted "grantee=PRIVILEGE[*]" (grantee
+                            raw, "public" for PUBLIC, '*': WITH GRANT OPTION), the owner's
+                            own excluded; functions: "public=-EXECUTE" when PUBLIC's
+                            default EXECUTE is revoked. Tables, views, sequences,
+                            functions and schemas. */
+    uint32_t ngrants;
 } CatObject;
 
 /* An expression: the text to print back and the canonical form to compare.
@@ -310,6 +316,7 @@ typedef struct Catalog {
     uint32_t cap;
     CatHashEntry *hash;  /* open addressing over (kind, schema, name) */
     uint32_t hash_cap;
+    bool grants; /* set before loading: read GRANT / REVOKE into CatObject.grants */
 } Catalog;
 
 /* Create an empty catalog whose memory lives in arena (borrowed, must outlive it). */

@@ -485,6 +485,8 @@ put_object(Dump *d, const CatObject *o)
     else if (o->kind == CAT_SCHEMA && o->schema)
         field_ident(d, "schema", o->schema); /* never set; shown if a producer does */
     field_text(d, "comment", o->comment);
+    for (uint32_t i = 0; i < o->ngrants; i++)
+        field_text(d, "grant", o->grants[i]);
     if (d->debug)
         ag_buf_printf(d->out, " id=%u", o->id);
     field_loc(d, o->loc);

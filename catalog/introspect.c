@@ -1431,6 +1431,18 @@ load_views(Load *ld)
     return cat_load_views(ld->cat, ld->conn, ag_buf_cstr(&ld->q), ld->diag);
 }
 
+/* ---- privileges, opt-in (introspect_grant.c) ------------------------------------- */
+
+static bool
+load_grants(Load *ld)
+{
+    if (!ld->filter || !ld->filter->grants)
+        return true;
+    ag_buf_reset(&ld->q);
+    put_schema_filter(ld, "n");
+    return cat_load_grants(ld->cat, ld->conn, ag_buf_cstr(&ld->q), ld->diag);
+}
+
 /* ---- the transaction ---------------------------------------------------------------- */
 
 static bool
@@ -1442,7 +1454,8 @@ run_loaders(Load *ld)
            load_composites(ld) && load_sequences(ld) &&
            load_tables(ld) && load_columns(ld) && load_constraints(ld) && load_indexes(ld) &&
            load_index_keys(ld) && load_views(ld) &&
-           cat_load_functions(ld->cat, ld->conn, ld->filter, ld->diag, ld->ver) && load_partitions_rls(ld) && load_policies(ld);
+           cat_load_functions(ld->cat, ld->conn, ld->filter, ld->diag, ld->ver) && load_partitions_rls(ld) && load_policies(ld) &&
+           load_grants(ld);
 }
 
 static bool

@@ -17,6 +17,7 @@ typedef struct CatFilter {
     uint32_t nschemas;
     const char *version_schema; /* the version table to leave out (NULL: none) */
     const char *version_table;
+    bool grants; /* also read privileges (CatObject.grants, see catalog.h) */
 } CatFilter;
 
 /* Oldest server the catalog queries are written for. */
@@ -73,5 +74,11 @@ bool cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *d
  * Called by cat_settle_exprs. Returns false with a diagnostic when the connection or its
  * transaction fails. */
 bool cat_settle_table_as(Catalog *model, PGconn *conn, AgDiag *diag);
+
+/* Privileges (introspect_grant.c): aclexplode of relacl, proacl and nspacl into the
+ * grants of objects already loaded, in the form catalog.h describes; read by cat_load_db
+ * when filter->grants. schema_filter: "  AND n.nspname ..." lines on the namespace alias
+ * n. Returns false with a diagnostic when the query fails. */
+bool cat_load_grants(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *diag);
 
 #endif

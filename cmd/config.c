@@ -72,11 +72,20 @@ cmd_config_set(AgArena *a, CmdConfig *cfg, const char *key, const char *value, A
             ag_diag_error(diag, loc, "lock_retries: expected 0 to 20, got \"%s\"", v);
             return false;
         }
+    } else if (strcmp(key, "grants") == 0) {
+        if (strcmp(v, "true") == 0 || strcmp(v, "on") == 0 || strcmp(v, "yes") == 0) {
+            cfg->grants = true;
+        } else if (strcmp(v, "false") == 0 || strcmp(v, "off") == 0 || strcmp(v, "no") == 0) {
+            cfg->grants = false;
+        } else {
+            ag_diag_error(diag, loc, "grants: expected true or false, got \"%s\"", v);
+            return false;
+        }
     } else {
         ag_diag_error(diag, loc,
                       "unknown setting \"%s\" (expected database_url, dev_url, models, "
-                      "migrations, schemas, version_table, lock_timeout, statement_timeout or "
-                      "lock_retries)",
+                      "migrations, schemas, version_table, lock_timeout, statement_timeout, "
+                      "lock_retries or grants)",
                       key);
         return false;
     }

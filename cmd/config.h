@@ -25,6 +25,7 @@ typedef struct CmdConfig {
     int lock_timeout_ms;        /* default 5000 */
     int statement_timeout_ms;   /* default 0: none */
     int lock_retries;           /* default 3 */
+    bool grants;                /* manage privileges (GRANT / REVOKE); default false */
 } CmdConfig;
 
 /* Defaults, then the file (path, or ./autogen.conf when it exists), then the environment.

@@ -137,6 +137,8 @@ static const char usage_text[] =
     "  --schema NAME           manage only this schema (repeatable)\n"
     "  --version-table [S.]T   the version table (default: public.autogen_version)\n"
     "  --lock-timeout MS       lock_timeout for migration DDL (default: 5000)\n"
+    "  --grants                also manage privileges: GRANT / REVOKE on tables, views,\n"
+    "                          sequences, functions and schemas (config: grants = true)\n"
     "  --format text|json      output of check, diff and verify (default: text)\n"
     "  --all                   verify: every revision\n"
     "  --verify                revision: verify the new revision before writing it\n"
@@ -300,6 +302,9 @@ parse_args(Ctx *c, int argc, char **argv, const char **values, const char **sett
                     (s[strlen(map[k].opt)] == '\0' || s[strlen(map[k].opt)] == '='))
                     settings[nsettings] = map[k].key;
             values[nsettings++] = val;
+        } else if (strcmp(s, "--grants") == 0) {
+            settings[nsettings] = "grants";
+            values[nsettings++] = "true";
         } else if (strcmp(s, "--empty") == 0) {
             a->empty = true;
         } else if (strcmp(s, "--sql") == 0) {
@@ -359,6 +364,7 @@ make_filter(const Ctx *c)
     f.nschemas = c->cfg.nschemas;
     f.version_schema = c->cfg.version_schema;
     f.version_table = c->cfg.version_table;
+    f.grants = c->cfg.grants;
     return f;
 }
 
@@ -377,9 +383,10 @@ database_configured(const Ctx *c)
 
 /* Parse the models into a catalog in arena, diagnostics in diag. */
 static int
-load_models_in(const char *models, AgArena *arena, AgDiag *diag, Catalog **out)
+load_models_in(const char *models, bool grants, AgArena *arena, AgDiag *diag, Catalog **out)
 {
     Catalog *cat = cat_new(arena);
+    cat->grants = grants;
     struct stat st;
     if (stat(models, &st) != 0) {
         ag_diag_error(diag, (AgLoc){0},
@@ -400,7 +407,7 @@ load_models_in(const char *models, AgArena *arena, AgDiag *diag, Catalog **out)
 static int
 load_models(Ctx *c, Catalog **out)
 {
-    int rc = load_models_in(c->cfg.models, &c->arena, &c->diag, out);
+    int rc = load_models_in(c->cfg.models, c->cfg.grants, &c->arena, &c->diag, out);
     stage_done("parse");
     return rc;
 }
@@ -412,8 +419,8 @@ static void *
 models_thread(void *arg)
 {
     Ctx *c = arg;
-    c->models_rc = load_models_in(c->cfg.models, &c->models_arena, &c->models_diag,
-                                  &c->models_cat);
+    c->models_rc = load_models_in(c->cfg.models, c->cfg.grants, &c->models_arena,
+                                  &c->models_diag, &c->models_cat);
     return NULL;
 }
 

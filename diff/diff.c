@@ -672,6 +672,7 @@ general_keys(DiffCtx *c)
         case DIFF_ALTER_DOMAIN:
         case DIFF_CREATE_COMPOSITE:
         case DIFF_ALTER_COMPOSITE:
+        case DIFF_GRANT:
             diff_step_key(c, s, KEY_NEEDS, "x");
             if (st->schema)
                 diff_step_key(c, s, KEY_NEEDS, "s" SEP "%s", st->schema);
@@ -790,6 +791,7 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_CREATE_COMPOSITE:
             case DIFF_DROP_COMPOSITE:
             case DIFF_ALTER_COMPOSITE:
+            case DIFF_GRANT:
                 break;
             case DIFF_STEP_KIND_COUNT:
                 AG_UNREACHABLE();
@@ -824,6 +826,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
     diff_indexes(&c);
     diff_partitions_rls(&c);
     diff_functions(&c); /* after every table step: adds keys to them */
+    diff_grants(&c);    /* after every drop step */
     general_keys(&c);
     diff_rename_keys(&c);
     flag_new_enum_values(&c);

@@ -111,6 +111,9 @@ typedef enum DiffStepKind {
     DIFF_CREATE_VIEW,            /* obj (CatView, to side): CREATE [MATERIALIZED] VIEW */
     DIFF_REPLACE_VIEW,           /* obj (to), old_obj (from): CREATE OR REPLACE VIEW */
     DIFF_DROP_VIEW,              /* obj (from side) */
+    DIFF_GRANT,                  /* obj (to side), grant ("grantee=PRIV[*]", catalog.h);
+                                    revoke: REVOKE rather than GRANT (inverted for
+                                    "public=-EXECUTE") */
     DIFF_STEP_KIND_COUNT
 } DiffStepKind;
 
@@ -213,6 +216,8 @@ typedef struct DiffStep {
     const char *old_name; /* DIFF_RENAME */
     const char *new_name;
     bool is_label;        /* DIFF_RENAME: an enum value (RENAME VALUE) */
+    const char *grant;    /* DIFF_GRANT: the CatObject.grants entry */
+    bool revoke;          /* DIFF_GRANT: the entry goes (REVOKE) */
     const char *evidence; /* DIFF_RENAME: "both text, nullable", for the review marker;
                              DIFF_REVIEW_PARTKEY: the key change, "RANGE (a) -> none" */
 } DiffStep;

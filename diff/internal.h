@@ -136,6 +136,12 @@ void diff_rename_keys(DiffCtx *c);
  * whose expressions call them (and drops after). Runs after every other kind. */
 void diff_functions(DiffCtx *c);
 
+/* ---- grant.c --------------------------------------------------------------- */
+
+/* GRANT / REVOKE steps for the differences in CatObject.grants (opt-in: both lists are
+ * empty unless loaded with grants). After every other kind: reads their drop steps. */
+void diff_grants(DiffCtx *c);
+
 /* ---- order.c --------------------------------------------------------------- */
 
 /* Sort c->steps into run order; fills cs. */

@@ -71,6 +71,7 @@ static const uint8_t step_rank[] = {
     [DIFF_CREATE_TRIGGER] = 65,
     [DIFF_TRIGGER_STATE] = 66,
     [DIFF_DROP_FUNCTION] = 79,
+    [DIFF_GRANT] = 71,
 };
 _Static_assert(ARRAY_LEN(step_rank) == DIFF_STEP_KIND_COUNT, "step_rank must rank every step");
 

@@ -573,6 +573,9 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_ALTER_COMPOSITE:
         emit_type_sql(out, a, st);
         break;
+    case DIFF_GRANT:
+        emit_grant_sql(out, a, st);
+        break;
     case DIFF_STEP_KIND_COUNT:
         AG_UNREACHABLE();
     }

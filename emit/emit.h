@@ -66,6 +66,8 @@ void emit_partition_review(AgBuf *out, AgArena *arena, const DiffStep *st);
 void emit_view_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
 void emit_view_label(AgBuf *out, AgArena *arena, const DiffStep *st);
 void emit_view_comment_target(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* grant.c: GRANT / REVOKE of one privilege (DIFF_GRANT). */
+void emit_grant_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Short text naming what a step does, for hazard lines: "DROP COLUMN public.jobs.jd". */
 void emit_step_label(AgBuf *out, AgArena *arena, const DiffStep *st);
 /* Domains and composite types (types.c): the statement of a DIFF_*_DOMAIN or

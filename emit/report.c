@@ -108,6 +108,8 @@ alter_details(AgBuf *out, AgArena *a, const DiffChangeset *cs, const DiffChange 
     ag_buf_init(&t);
     if (ch->recreated)
         part(out, &first, "recreated");
+    if (change_has_step(cs, ch, DIFF_GRANT))
+        part(out, &first, "privileges");
     switch (ch->kind) {
     case DIFF_OBJ_COLUMN: {
         const CatColumn *f = ch->from_column, *c = ch->to_column;
@@ -311,6 +313,7 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_DROP_POLICY:
     case DIFF_ALTER_POLICY:
     case DIFF_COMMENT:
+    case DIFF_GRANT:
     case DIFF_RENAME: {
         /* The statement's head is label enough: "DROP TABLE public.jobs". */
         AgBuf s;

@@ -475,6 +475,44 @@ prs_trigger_state(PrsContext *ctx, CatTable *t, const char *name, char state, Ag
     return false;
 }
 
+/* The model function an ObjectWithArgs names (GRANT ... ON FUNCTION), NULL when none. */
+CatObject *
+prs_function_find(PrsContext *ctx, const PgQuery__ObjectWithArgs *ow)
+{
+    size_t nn = ow->n_objname;
+    const char *fname = nn ? prs_str(ow->objname[nn - 1]) : NULL;
+    const char *schema = nn > 1 ? prs_str(ow->objname[nn - 2]) : NULL;
+    if (!fname)
+        return NULL;
+    AgBuf b;
+    ag_buf_init(&b);
+    for (size_t i = 0; i < ow->n_objargs; i++) {
+        if (ow->objargs[i]->node_case != PG_QUERY__NODE__NODE_TYPE_NAME)
+            continue;
+        const char *type = arg_type(ctx, ow->objargs[i]->type_name);
+        if (type)
+            ag_buf_printf(&b, "%s%s", i ? ", " : "", type);
+    }
+    const char *key = signature(ctx->tmp, fname, ag_buf_cstr(&b));
+    ag_buf_free(&b);
+    for (uint32_t i = 0; i < (schema ? 1 : ctx->nsearch_path); i++) {
+        const char *s = schema ? schema : ctx->search_path[i];
+        if (!ow->args_unspecified) {
+            CatObject *o = cat_find(ctx->cat, CAT_FUNCTION, s, key);
+            if (o)
+                return o;
+            continue;
+        }
+        for (uint32_t k = 0; k < ctx->cat->nobjects; k++) {
+            CatObject *c = ctx->cat->objects[k];
+            if (c->kind == CAT_FUNCTION && ag_streq(c->schema, s) &&
+                strcmp(((CatFunction *) c)->fname, fname) == 0)
+                return c;
+        }
+    }
+    return NULL;
+}
+
 /* ---- COMMENT ON FUNCTION / PROCEDURE / TRIGGER ------------------------------------- */
 
 void

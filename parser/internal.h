@@ -157,6 +157,14 @@ const char **prs_index_colnames(PrsContext *ctx, const char *const *raw, uint32_
  * true; when already replaying, return false (the caller reports the missing object). */
 bool prs_defer(PrsContext *ctx);
 
+/* ---- grants (grant.c, function.c) ----------------------------------------- */
+
+/* GRANT / REVOKE on tables, views, sequences, functions and schemas into
+ * CatObject.grants; only when ctx->cat->grants (else the statement is ignored). */
+void prs_grant(PrsContext *ctx, const PgQuery__GrantStmt *gs, int32_t at);
+/* The model function an ObjectWithArgs names, NULL when none. */
+CatObject *prs_function_find(PrsContext *ctx, const PgQuery__ObjectWithArgs *ow);
+
 /* ---- nodes (util.c) ------------------------------------------------------- */
 
 /* String value of a String node, or NULL. */

@@ -692,8 +692,10 @@ dispatch(PrsContext *ctx, const PrsNode *n, int32_t loc)
         ag_diag_warning(ctx->diag, here, "data is not part of a schema model: %s ignored", verb);
         return;
     }
-    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
     case PG_QUERY__NODE__NODE_GRANT_STMT:
+        prs_grant(ctx, n->grant_stmt, loc);
+        return;
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:

@@ -1,0 +1,4 @@
+REVOKE USAGE ON SCHEMA api FROM autogen_test_reader;
+GRANT EXECUTE ON PROCEDURE api.reset() TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION api.secret() FROM autogen_test_reader;
+GRANT EXECUTE ON FUNCTION api.secret() TO PUBLIC;

@@ -1,0 +1,4 @@
+GRANT USAGE ON SCHEMA api TO autogen_test_reader;
+REVOKE EXECUTE ON PROCEDURE api.reset() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api.secret() TO autogen_test_reader;
+REVOKE EXECUTE ON FUNCTION api.secret() FROM PUBLIC;
