@@ -33,6 +33,7 @@
 #include <libpq-fe.h>
 
 #include "catalog/introspect.h"
+#include "catalog/introspect_internal.h"
 
 /* Values spliced into the queries, named once (STYLE.md section 6). */
 #define REGCLASS_CLASS        "'pg_catalog.pg_class'::pg_catalog.regclass"
@@ -144,24 +145,7 @@ static const AgLoc no_loc = {0};
 static PGresult *
 exec_or_report(Load *ld, const char *sql, ExecStatusType want)
 {
-    PGresult *res = PQexec(ld->conn, sql);
-    if (res && PQresultStatus(res) == want)
-        return res;
-    /* The server's primary message alone ("relation ... does not exist"); a client-side
-     * failure (connection lost) has none, so take the first line of libpq's message. */
-    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (!msg || !*msg)
-        msg = res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res)
-                                                : PQerrorMessage(ld->conn);
-    if (!*msg)
-        msg = "no message from the server or libpq";
-    size_t len = strcspn(msg, "\n");
-    while (len && msg[len - 1] == ' ')
-        len--;
-    ag_diag_error(ld->diag, no_loc, "query failed: %.*s", (int) len, msg);
-    ag_diag_detail(ld->diag, "query was: %s", sql);
-    PQclear(res);
-    return NULL;
+    return cat_pq_exec(ld->conn, ld->diag, sql, want);
 }
 
 static PGresult *
@@ -183,16 +167,13 @@ field(const PGresult *res, const char *name)
 static const char *
 get_str(Load *ld, const PGresult *res, int row, int f)
 {
-    if (PQgetisnull(res, row, f))
-        return NULL;
-    /* Copied out of the PGresult: it is cleared before the query's reader returns. */
-    return ag_arena_strdup(ld->arena, PQgetvalue(res, row, f));
+    return cat_pq_str(ld->arena, res, row, f);
 }
 
 static bool
 get_bool(const PGresult *res, int row, int f)
 {
-    return !PQgetisnull(res, row, f) && PQgetvalue(res, row, f)[0] == 't';
+    return cat_pq_bool(res, row, f);
 }
 
 static int64_t
@@ -210,7 +191,7 @@ get_oid(const PGresult *res, int row, int f)
 static char
 get_char(const PGresult *res, int row, int f)
 {
-    return PQgetisnull(res, row, f) ? '\0' : PQgetvalue(res, row, f)[0];
+    return cat_pq_char(res, row, f);
 }
 
 /* An expression printed by the server, with its canonical form. The server's own text
@@ -233,50 +214,10 @@ get_expr(Load *ld, const PGresult *res, int row, int f)
     return e;
 }
 
-/* Parse a one-dimensional array in PostgreSQL's text output form ({a,"b c",NULL}) into
- * arena strings. NULL elements are dropped (none of the arrays read here holds one).
- * Returns the count; *out is NULL when the array is empty or the value is NULL. */
 static uint32_t
 get_str_array(Load *ld, const PGresult *res, int row, int f, const char ***out)
 {
-    *out = NULL;
-    if (PQgetisnull(res, row, f))
-        return 0;
-    const char *s = PQgetvalue(res, row, f);
-    if (*s != '{')
-        return 0;
-    size_t len = strlen(s);
-    /* Upper bound on the element count: one more than the commas. */
-    uint32_t cap = 1;
-    for (const char *p = s; *p; p++)
-        cap += *p == ',';
-    const char **items = ag_arena_alloc(ld->arena, sizeof(char *) * cap);
-    char *tmp = ag_arena_alloc(ld->arena, len + 1);
-    uint32_t n = 0;
-    const char *p = s + 1;
-    while (*p && *p != '}') {
-        size_t k = 0;
-        bool quoted = *p == '"';
-        if (quoted) {
-            p++;
-            while (*p && *p != '"') {
-                if (*p == '\\' && p[1])
-                    p++;
-                tmp[k++] = *p++;
-            }
-            if (*p == '"')
-                p++;
-        } else {
-            while (*p && *p != ',' && *p != '}')
-                tmp[k++] = *p++;
-        }
-        if (quoted || k != 4 || strncmp(tmp, "NULL", 4) != 0)
-            items[n++] = ag_arena_strndup(ld->arena, tmp, k);
-        if (*p == ',')
-            p++;
-    }
-    *out = n ? items : NULL;
-    return n;
+    return cat_pq_str_array(ld->arena, res, row, f, out);
 }
 
 /* ---- shared WHERE fragments --------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include <libpq-fe.h>
 
 #include "catalog/introspect.h"
+#include "catalog/introspect_internal.h"
 
 #define REGCLASS_PROC    "'pg_catalog.pg_proc'::pg_catalog.regclass"
 #define REGCLASS_TRIGGER "'pg_catalog.pg_trigger'::pg_catalog.regclass"
@@ -36,40 +37,25 @@ typedef struct FnLoad {
 static PGresult *
 query_or_report(FnLoad *ld)
 {
-    const char *sql = ag_buf_cstr(&ld->q);
-    PGresult *res = PQexec(ld->conn, sql);
-    if (res && PQresultStatus(res) == PGRES_TUPLES_OK)
-        return res;
-    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (!msg || !*msg)
-        msg = PQerrorMessage(ld->conn);
-    size_t len = strcspn(msg, "\n");
-    ag_diag_error(ld->diag, no_loc, "query failed: %.*s", (int) len, msg);
-    ag_diag_detail(ld->diag, "query was: %s", sql);
-    PQclear(res);
-    return NULL;
+    return cat_pq_exec(ld->conn, ld->diag, ag_buf_cstr(&ld->q), PGRES_TUPLES_OK);
 }
 
-/* NULL for SQL NULL; else the value copied into the catalog's arena (the PGresult is
- * cleared before the reader returns). */
 static const char *
 get_str(FnLoad *ld, const PGresult *res, int row, int f)
 {
-    if (PQgetisnull(res, row, f))
-        return NULL;
-    return ag_arena_strdup(ld->cat->arena, PQgetvalue(res, row, f));
+    return cat_pq_str(ld->cat->arena, res, row, f);
 }
 
 static bool
 get_bool(const PGresult *res, int row, int f)
 {
-    return !PQgetisnull(res, row, f) && PQgetvalue(res, row, f)[0] == 't';
+    return cat_pq_bool(res, row, f);
 }
 
 static char
 get_char(const PGresult *res, int row, int f)
 {
-    return PQgetisnull(res, row, f) ? '\0' : PQgetvalue(res, row, f)[0];
+    return cat_pq_char(res, row, f);
 }
 
 /* Same conditions on a namespace alias as introspect.c's put_schema_filter. */

@@ -16,26 +16,12 @@
 #include <libpq-fe.h>
 
 #include "catalog/introspect.h"
+#include "catalog/introspect_internal.h"
 
 #define SAVEPOINT_ONE "autogen_settle_table_as"
 #define SAVEPOINT_ALL "autogen_settle_tables_as"
 
 static const AgLoc no_loc = {0};
-
-static bool
-command(PGconn *conn, const char *sql)
-{
-    PGresult *res = PQexec(conn, sql);
-    bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
-    return ok;
-}
-
-static const char *
-get_str(AgArena *a, const PGresult *res, int row, int f)
-{
-    return PQgetisnull(res, row, f) ? NULL : ag_arena_strdup(a, PQgetvalue(res, row, f));
-}
 
 /* Create t's copy and read its columns into t; false when the server refuses it. */
 static bool
@@ -48,7 +34,7 @@ ask_server(Catalog *model, PGconn *conn, CatTable *t)
                   "CREATE TEMP TABLE autogen_settle_t %s\nWITH NO DATA;\n"
                   "SET LOCAL search_path = ''",
                   t->as_search_path ? t->as_search_path : "public", t->as_query);
-    bool ok = command(conn, "SAVEPOINT " SAVEPOINT_ONE) && command(conn, ag_buf_cstr(&b));
+    bool ok = cat_pq_command(conn, "SAVEPOINT " SAVEPOINT_ONE) && cat_pq_command(conn, ag_buf_cstr(&b));
     ag_buf_free(&b);
     if (ok) {
         PGresult *res =
@@ -66,17 +52,17 @@ ask_server(Catalog *model, PGconn *conn, CatTable *t)
         ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
         for (int r = 0; ok && r < PQntuples(res); r++) {
             CatColumn col = {
-                .name = get_str(model->arena, res, r, 0),
+                .name = cat_pq_str(model->arena, res, r, 0),
                 .loc = t->obj.loc,
-                .type = get_str(model->arena, res, r, 1),
-                .collation = get_str(model->arena, res, r, 2),
-                .collation_schema = get_str(model->arena, res, r, 3),
+                .type = cat_pq_str(model->arena, res, r, 1),
+                .collation = cat_pq_str(model->arena, res, r, 2),
+                .collation_schema = cat_pq_str(model->arena, res, r, 3),
             };
             cat_table_add_column(model, t, &col);
         }
         PQclear(res);
     }
-    return command(conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT_ONE) && ok;
+    return cat_pq_command(conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT_ONE) && ok;
 }
 
 bool
@@ -106,7 +92,7 @@ cat_settle_table_as(Catalog *model, PGconn *conn, AgDiag *diag)
                       "is busy or its transaction has failed");
         return false;
     }
-    bool ok = command(conn, nested ? "SAVEPOINT " SAVEPOINT_ALL : "BEGIN");
+    bool ok = cat_pq_command(conn, nested ? "SAVEPOINT " SAVEPOINT_ALL : "BEGIN");
     for (uint32_t i = 0; i < model->nobjects && ok; i++) {
         CatTable *t = (CatTable *) model->objects[i];
         if (t->obj.kind != CAT_TABLE || !t->as_query || t->ncolumns)
@@ -115,9 +101,9 @@ cat_settle_table_as(Catalog *model, PGconn *conn, AgDiag *diag)
             ok = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_INTRANS;
     }
     if (ok || PQtransactionStatus(conn) != PQTRANS_UNKNOWN) {
-        bool ended = command(conn, nested ? "ROLLBACK TO SAVEPOINT " SAVEPOINT_ALL : "ROLLBACK");
+        bool ended = cat_pq_command(conn, nested ? "ROLLBACK TO SAVEPOINT " SAVEPOINT_ALL : "ROLLBACK");
         if (nested)
-            ended = ended && command(conn, "RELEASE SAVEPOINT " SAVEPOINT_ALL);
+            ended = ended && cat_pq_command(conn, "RELEASE SAVEPOINT " SAVEPOINT_ALL);
         ok = ok && ended;
     }
     if (!ok)

@@ -26,81 +26,13 @@
 #include <libpq-fe.h>
 
 #include "catalog/introspect.h"
+#include "catalog/introspect_internal.h"
 
 #define SETTLE_SAVEPOINT "autogen_settle_view"
 #define SETTLE_OUTER     "autogen_settle_views"
 #define SETTLE_VIEW      "pg_temp.autogen_settle_v"
 
 static const AgLoc no_loc = {0};
-
-/* ---- result helpers ------------------------------------------------------------- */
-
-static PGresult *
-exec_or_report(PGconn *conn, AgDiag *diag, const char *sql, ExecStatusType want)
-{
-    PGresult *res = PQexec(conn, sql);
-    if (res && PQresultStatus(res) == want)
-        return res;
-    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (!msg || !*msg)
-        msg = PQerrorMessage(conn);
-    size_t len = strcspn(msg, "\n");
-    ag_diag_error(diag, no_loc, "query failed: %.*s", (int) len, msg);
-    ag_diag_detail(diag, "query was: %s", sql);
-    PQclear(res);
-    return NULL;
-}
-
-static const char *
-get_str(AgArena *a, const PGresult *res, int row, int f)
-{
-    if (PQgetisnull(res, row, f))
-        return NULL;
-    /* Copied out of the PGresult: it is cleared before the caller returns. */
-    return ag_arena_strdup(a, PQgetvalue(res, row, f));
-}
-
-/* A one-dimensional text array ({a,"b c"}) into arena strings; NULL elements dropped. */
-static uint32_t
-get_str_array(AgArena *a, const PGresult *res, int row, int f, const char ***out)
-{
-    *out = NULL;
-    if (PQgetisnull(res, row, f))
-        return 0;
-    const char *s = PQgetvalue(res, row, f);
-    if (*s != '{')
-        return 0;
-    uint32_t cap = 1;
-    for (const char *p = s; *p; p++)
-        cap += *p == ',';
-    const char **items = ag_arena_alloc(a, sizeof(char *) * cap);
-    char *tmp = ag_arena_alloc(a, strlen(s) + 1);
-    uint32_t n = 0;
-    const char *p = s + 1;
-    while (*p && *p != '}') {
-        size_t k = 0;
-        bool quoted = *p == '"';
-        if (quoted) {
-            p++;
-            while (*p && *p != '"') {
-                if (*p == '\\' && p[1])
-                    p++;
-                tmp[k++] = *p++;
-            }
-            if (*p == '"')
-                p++;
-        } else {
-            while (*p && *p != ',' && *p != '}')
-                tmp[k++] = *p++;
-        }
-        if (quoted || k != 4 || strncmp(tmp, "NULL", 4) != 0)
-            items[n++] = ag_arena_strndup(a, tmp, k);
-        if (*p == ',')
-            p++;
-    }
-    *out = n ? items : NULL;
-    return n;
-}
 
 /* pg_get_viewdef's text without the leading blank and the final ';'. */
 static const char *
@@ -175,7 +107,7 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
                 "                    AND x.objid = c.oid\n"
                 "                    AND x.deptype = 'e')\n");
     ag_buf_puts(&q, schema_filter);
-    PGresult *res = exec_or_report(conn, diag, ag_buf_cstr(&q), PGRES_TUPLES_OK);
+    PGresult *res = cat_pq_exec(conn, diag, ag_buf_cstr(&q), PGRES_TUPLES_OK);
     ag_buf_free(&q);
     if (!res)
         return false;
@@ -188,8 +120,8 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
     int f_ccom = PQfnumber(res, "column_comments"), f_deps = PQfnumber(res, "deps");
     bool ok = true;
     for (int r = 0; r < PQntuples(res); r++) {
-        CatView *v = (CatView *) cat_add(cat, CAT_VIEW, get_str(a, res, r, f_schema),
-                                         get_str(a, res, r, f_name), no_loc);
+        CatView *v = (CatView *) cat_add(cat, CAT_VIEW, cat_pq_str(a, res, r, f_schema),
+                                         cat_pq_str(a, res, r, f_name), no_loc);
         if (!v) {
             ag_diag_error(diag, no_loc, "view %s.%s is already in the catalog",
                           PQgetvalue(res, r, f_schema), PQgetvalue(res, r, f_name));
@@ -202,18 +134,18 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
         v->query->sql =
             trim_viewdef(a, PQgetisnull(res, r, f_def) ? "" : PQgetvalue(res, r, f_def));
         v->query->canon = cat_canon_view(a, v->query->sql);
-        v->noptions = get_str_array(a, res, r, f_opts, &v->options);
+        v->noptions = cat_pq_str_array(a, res, r, f_opts, &v->options);
         if (v->noptions > 1)
             ag_qsort(v->options, v->noptions, sizeof(char *), cmp_cstr);
-        v->obj.comment = get_str(a, res, r, f_comment);
-        v->ncolumns = get_str_array(a, res, r, f_cols, &v->columns);
-        uint32_t ntypes = get_str_array(a, res, r, f_types, &v->column_types);
+        v->obj.comment = cat_pq_str(a, res, r, f_comment);
+        v->ncolumns = cat_pq_str_array(a, res, r, f_cols, &v->columns);
+        uint32_t ntypes = cat_pq_str_array(a, res, r, f_types, &v->column_types);
         if (ntypes != v->ncolumns)
             v->column_types = NULL;
-        v->ncolumn_comments = get_str_array(a, res, r, f_ccols, &v->comment_columns);
-        if (get_str_array(a, res, r, f_ccom, &v->column_comments) != v->ncolumn_comments)
+        v->ncolumn_comments = cat_pq_str_array(a, res, r, f_ccols, &v->comment_columns);
+        if (cat_pq_str_array(a, res, r, f_ccom, &v->column_comments) != v->ncolumn_comments)
             v->ncolumn_comments = 0;
-        v->ndeps = get_str_array(a, res, r, f_deps, &v->deps);
+        v->ndeps = cat_pq_str_array(a, res, r, f_deps, &v->deps);
         if (v->ndeps > 1)
             ag_qsort(v->deps, v->ndeps, sizeof(char *), cmp_cstr);
     }
@@ -222,15 +154,6 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
 }
 
 /* ---- tier 2 ----------------------------------------------------------------------- */
-
-static bool
-command(PGconn *conn, const char *sql)
-{
-    PGresult *res = PQexec(conn, sql);
-    bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
-    return ok;
-}
 
 /* Create the model view as a temporary one and read it back; false when the server
  * refuses it. Strings in arena. */
@@ -248,7 +171,7 @@ ask_server(PGconn *conn, AgArena *a, AgArena *tmp, const CatView *mv, bool catal
         ag_buf_printf(&b, "%s%s", i ? ", " : " (", cat_quote_ident(tmp, mv->columns[i]));
     ag_buf_printf(&b, "%s AS\n%s;\nSET LOCAL search_path = ''", mv->ncolumns ? ")" : "",
                   mv->query->sql);
-    bool ok = command(conn, "SAVEPOINT " SETTLE_SAVEPOINT) && command(conn, ag_buf_cstr(&b));
+    bool ok = cat_pq_command(conn, "SAVEPOINT " SETTLE_SAVEPOINT) && cat_pq_command(conn, ag_buf_cstr(&b));
     ag_buf_free(&b);
     if (ok) {
         PGresult *res = PQexec(
@@ -263,12 +186,12 @@ ask_server(PGconn *conn, AgArena *a, AgArena *tmp, const CatView *mv, bool catal
         ok = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
         if (ok) {
             *def = trim_viewdef(a, PQgetvalue(res, 0, 0));
-            *ncols = get_str_array(a, res, 0, 1, cols);
-            *ntypes = get_str_array(a, res, 0, 2, types);
+            *ncols = cat_pq_str_array(a, res, 0, 1, cols);
+            *ntypes = cat_pq_str_array(a, res, 0, 2, types);
         }
         PQclear(res);
     }
-    return command(conn, "ROLLBACK TO SAVEPOINT " SETTLE_SAVEPOINT) && ok;
+    return cat_pq_command(conn, "ROLLBACK TO SAVEPOINT " SETTLE_SAVEPOINT) && ok;
 }
 
 bool
@@ -297,7 +220,7 @@ cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
         return false;
     }
     const char *begin = nested ? "SAVEPOINT " SETTLE_OUTER : "BEGIN";
-    PGresult *res = exec_or_report(conn, diag, begin, PGRES_COMMAND_OK);
+    PGresult *res = cat_pq_exec(conn, diag, begin, PGRES_COMMAND_OK);
     if (!res)
         return false;
     PQclear(res);
@@ -359,12 +282,12 @@ cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
     }
     ag_arena_free(&tmp);
     const char *end = nested ? "ROLLBACK TO SAVEPOINT " SETTLE_OUTER : "ROLLBACK";
-    res = exec_or_report(conn, diag, end, PGRES_COMMAND_OK);
+    res = cat_pq_exec(conn, diag, end, PGRES_COMMAND_OK);
     if (!res)
         return false;
     PQclear(res);
     if (nested) {
-        res = exec_or_report(conn, diag, "RELEASE SAVEPOINT " SETTLE_OUTER, PGRES_COMMAND_OK);
+        res = cat_pq_exec(conn, diag, "RELEASE SAVEPOINT " SETTLE_OUTER, PGRES_COMMAND_OK);
         if (!res)
             return false;
         PQclear(res);
