@@ -603,6 +603,16 @@ detect_objects(RenCtx *r, DiffObjKind k)
     }
     if (!nf || !nt)
         return;
+    /* An index's signature once per side, not once per pair: nf x nt pairs. */
+    const char **fsig = NULL, **tsig = NULL;
+    if (ck == CAT_INDEX) {
+        fsig = zalloc(r->a, sizeof(char *) * nf);
+        tsig = zalloc(r->a, sizeof(char *) * nt);
+        for (uint32_t i = 0; i < nf; i++)
+            fsig[i] = index_sig(r, (const CatIndex *) fs[i], true);
+        for (uint32_t j = 0; j < nt; j++)
+            tsig[j] = index_sig(r, (const CatIndex *) ts[j], false);
+    }
     CandVec v = {0};
     for (uint32_t i = 0; i < nf; i++) {
         for (uint32_t j = 0; j < nt; j++) {
@@ -619,7 +629,7 @@ detect_objects(RenCtx *r, DiffObjKind k)
                 break;
             case CAT_INDEX: {
                 const CatIndex *fi = (const CatIndex *) f, *ti = (const CatIndex *) t;
-                if (strcmp(index_sig(r, fi, true), index_sig(r, ti, false)) != 0)
+                if (strcmp(fsig[i], tsig[j]) != 0)
                     break;
                 implicit = table_touched(r, f->schema, fi->table) &&
                            follows_implicit(r, f->schema, fi->table, ti->table, f->name, t->name);
