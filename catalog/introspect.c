@@ -55,6 +55,7 @@
 #define INDOPTION_DESC        0x0001 /* pg_index.h */
 #define INDOPTION_NULLS_FIRST 0x0002
 #define SAVEPOINT_NAME        "autogen_cat_load"
+#define MAX_ATTNUM            1600 /* MaxHeapAttributeNumber, htup_details.h */
 
 /* ---- oid -> pointer map (heap, freed at the end of the load) ------------------ */
 
@@ -126,9 +127,17 @@ typedef struct KeyTarget {
     uint32_t ninclude;
 } KeyTarget;
 
+/* A relation's column names by attribute number, so constraint keys (conkey, confkey)
+ * come as numbers and are named here rather than by a subquery per constraint. */
+typedef struct AttNames {
+    const char **names; /* [attnum], NULL for a dropped or missing number */
+    uint32_t n;         /* highest attnum + 1 */
+} AttNames;
+
 typedef struct Load {
     Catalog *cat;
     AgArena *arena; /* cat->arena */
+    AgArena tmp;    /* freed at the end of the load: the AttNames */
     PGconn *conn;
     const CatFilter *filter;
     AgDiag *diag;
@@ -136,6 +145,7 @@ typedef struct Load {
     AgBuf q;       /* the query being built */
     OidMap tables; /* pg_class oid -> CatTable */
     OidMap keys;   /* index oid -> KeyTarget */
+    OidMap atts;   /* pg_class oid -> AttNames (loaded tables, and tables FKs reference) */
 } Load;
 
 static const AgLoc no_loc = {0};
@@ -748,6 +758,26 @@ load_sequences(Load *ld)
 
 /* ---- tables and columns ------------------------------------------------------------- */
 
+/* An empty AttNames for relation oid whose highest attribute number is max. */
+static AttNames *
+new_att_names(Load *ld, uint32_t oid, int64_t max)
+{
+    AttNames *an = ag_arena_alloc(&ld->tmp, sizeof(AttNames));
+    if (max < 0 || max > MAX_ATTNUM)
+        max = 0;
+    an->n = (uint32_t) max + 1;
+    an->names = ag_arena_alloc(&ld->tmp, sizeof(char *) * an->n);
+    oidmap_put(&ld->atts, oid, an);
+    return an;
+}
+
+static void
+set_att_name(AttNames *an, int64_t num, const char *name)
+{
+    if (an && num > 0 && num < an->n)
+        an->names[num] = name;
+}
+
 static bool
 load_tables(Load *ld)
 {
@@ -790,6 +820,7 @@ load_columns(Load *ld)
 {
     ag_buf_reset(&ld->q);
     ag_buf_puts(&ld->q, "SELECT a.attrelid,\n"
+                        "       a.attnum,\n"
                         "       a.attname,\n"
                         "       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_name,\n"
                         "       CASE WHEN a.attcollation <> t.typcollation\n"
@@ -845,6 +876,7 @@ load_columns(Load *ld)
     if (!res)
         return false;
     int f_rel = field(res, "attrelid");
+    int f_num = field(res, "attnum");
     int f_name = field(res, "attname");
     int f_type = field(res, "type_name");
     int f_coll = field(res, "collname");
@@ -856,23 +888,28 @@ load_columns(Load *ld)
     SeqFields sf = seq_fields(res, "id_");
     int f_comment = field(res, "description");
     CatTable *t = NULL;
+    AttNames *an = NULL;
     uint32_t t_oid = 0;
     for (int r = 0; r < PQntuples(res); r++) {
         uint32_t oid = get_oid(res, r, f_rel);
         if (oid != t_oid) {
             t_oid = oid;
             t = oidmap_get(&ld->tables, oid);
-            /* Rows come ordered by table: the run of this table's rows is its count. */
+            /* Rows come ordered by table and attnum: the run of this table's rows is its
+             * count, and the run's last row has the highest number. */
             int end = r + 1;
             while (end < PQntuples(res) && get_oid(res, end, f_rel) == oid)
                 end++;
-            if (t)
+            if (t) {
                 cat_table_reserve_columns(ld->cat, t, (uint32_t) (end - r));
+                an = new_att_names(ld, oid, get_int(res, end - 1, f_num));
+            }
         }
         if (!t)
             continue; /* cannot happen: same filter as load_tables, same snapshot */
         CatColumn col = {0};
         col.name = get_str(ld, res, r, f_name);
+        set_att_name(an, get_int(res, r, f_num), col.name);
         col.type = get_str(ld, res, r, f_type);
         col.collation = get_str(ld, res, r, f_coll);
         col.collation_schema = get_str(ld, res, r, f_collschema);
@@ -923,19 +960,75 @@ new_key_target(Load *ld, uint32_t index_oid, int64_t natts, int64_t nkey, bool w
     return kt;
 }
 
-/* Names of the attribute numbers in array column arr of relation rel, in array order. */
-static void
-put_attnames(Load *ld, const char *arr, const char *rel, const char *alias)
+/* The names of the attribute numbers in int2[] text arr ("{1,3}") of relation oid, from
+ * ld->atts; false when the relation or a number is unknown there. */
+static bool
+att_names_of(Load *ld, uint32_t oid, const char *arr, const char ***out, uint32_t *nout)
 {
-    ag_buf_printf(&ld->q,
-                  "       CASE WHEN con.contype IN (" CONTYPES_WITH_KEYS ") THEN\n"
-                  "         ARRAY(SELECT a.attname\n"
-                  "               FROM pg_catalog.unnest(%s) WITH ORDINALITY AS k(attnum, ord)\n"
-                  "               JOIN pg_catalog.pg_attribute a\n"
-                  "                 ON a.attrelid = %s\n"
-                  "                AND a.attnum = k.attnum\n"
-                  "               ORDER BY k.ord) END AS %s,\n",
-                  arr, rel, alias);
+    *out = NULL;
+    *nout = 0;
+    const AttNames *an = oidmap_get(&ld->atts, oid);
+    if (!an || *arr != '{')
+        return false;
+    uint32_t cap = 1;
+    for (const char *p = arr; *p; p++)
+        cap += *p == ',';
+    const char **names = ag_arena_alloc(ld->arena, sizeof(char *) * cap);
+    uint32_t n = 0;
+    for (const char *p = arr + 1; *p && *p != '}';) {
+        char *end;
+        long num = strtol(p, &end, 10);
+        if (end == p || num <= 0 || (unsigned long) num >= an->n || !an->names[num])
+            return false;
+        names[n++] = an->names[num];
+        p = *end == ',' ? end + 1 : end;
+    }
+    *out = n ? names : NULL;
+    *nout = n;
+    return true;
+}
+
+/* Column names of the tables that foreign keys reference outside the loaded set (another
+ * schema than the filter's, an extension's table): one more query, only when there are
+ * such keys. */
+static bool
+load_ref_att_names(Load *ld, const PGresult *res, int f_type, int f_refrel)
+{
+    ag_buf_reset(&ld->q);
+    ag_buf_puts(&ld->q, "SELECT a.attrelid, a.attnum, a.attname\n"
+                        "FROM pg_catalog.pg_attribute a\n"
+                        "WHERE a.attnum > 0\n"
+                        "  AND NOT a.attisdropped\n"
+                        "  AND a.attrelid IN (0");
+    bool any = false;
+    for (int r = 0; r < PQntuples(res); r++) {
+        uint32_t oid = get_oid(res, r, f_refrel);
+        if (get_char(res, r, f_type) == CAT_CON_FOREIGN && !oidmap_get(&ld->atts, oid)) {
+            ag_buf_printf(&ld->q, ", %u", oid);
+            any = true;
+        }
+    }
+    if (!any)
+        return true;
+    ag_buf_puts(&ld->q, ")\nORDER BY a.attrelid, a.attnum\n");
+    PGresult *ar = query_or_report(ld);
+    if (!ar)
+        return false;
+    AttNames *an = NULL;
+    uint32_t cur = 0;
+    for (int r = 0; r < PQntuples(ar); r++) {
+        uint32_t oid = get_oid(ar, r, 0);
+        if (oid != cur) {
+            cur = oid;
+            int end = r + 1;
+            while (end < PQntuples(ar) && get_oid(ar, end, 0) == oid)
+                end++;
+            an = new_att_names(ld, oid, get_int(ar, end - 1, 1));
+        }
+        set_att_name(an, get_int(ar, r, 1), get_str(ld, ar, r, 2));
+    }
+    PQclear(ar);
+    return true;
 }
 
 static bool
@@ -951,10 +1044,11 @@ load_constraints(Load *ld)
                         "       con.connoinherit,\n"
                         "       CASE WHEN con.contype = 'c'\n"
                         "            THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid)\n"
-                        "            END AS check_expr,\n");
-    put_attnames(ld, "con.conkey", "con.conrelid", "key_names");
-    put_attnames(ld, "con.confkey", "con.confrelid", "ref_names");
-    ag_buf_puts(&ld->q, "       fn.nspname AS ref_schema,\n"
+                        "            END AS check_expr,\n"
+                        "       con.conkey,\n"
+                        "       con.confrelid,\n"
+                        "       con.confkey,\n"
+                        "       fn.nspname AS ref_schema,\n"
                         "       fc.relname AS ref_table,\n"
                         "       con.confmatchtype,\n"
                         "       con.confupdtype,\n"
@@ -992,8 +1086,9 @@ load_constraints(Load *ld)
     int f_validated = field(res, "convalidated");
     int f_noinherit = field(res, "connoinherit");
     int f_check = field(res, "check_expr");
-    int f_keys = field(res, "key_names");
-    int f_refs = field(res, "ref_names");
+    int f_keys = field(res, "conkey");
+    int f_refrel = field(res, "confrelid");
+    int f_refs = field(res, "confkey");
     int f_ref_schema = field(res, "ref_schema");
     int f_ref_table = field(res, "ref_table");
     int f_match = field(res, "confmatchtype");
@@ -1006,8 +1101,14 @@ load_constraints(Load *ld)
     int f_where = field(res, "index_where");
     int f_nnd = field(res, "indnullsnotdistinct");
     int f_comment = field(res, "description");
-    for (int r = 0; r < PQntuples(res); r++) {
-        CatTable *t = oidmap_get(&ld->tables, get_oid(res, r, f_rel));
+    if (!load_ref_att_names(ld, res, f_type, f_refrel)) {
+        PQclear(res);
+        return false;
+    }
+    bool ok = true;
+    for (int r = 0; r < PQntuples(res) && ok; r++) {
+        uint32_t rel = get_oid(res, r, f_rel);
+        CatTable *t = oidmap_get(&ld->tables, rel);
         if (!t)
             continue;
         CatConstraint con = {0};
@@ -1020,7 +1121,9 @@ load_constraints(Load *ld)
         case CAT_CON_PRIMARY:
         case CAT_CON_UNIQUE:
         case CAT_CON_EXCLUDE: {
-            con.ncolumns = get_str_array(ld, res, r, f_keys, &con.columns);
+            if (con.type != CAT_CON_EXCLUDE)
+                ok = att_names_of(ld, rel, PQgetvalue(res, r, f_keys), &con.columns,
+                                  &con.ncolumns);
             con.nulls_not_distinct = con.type == CAT_CON_UNIQUE && get_bool(res, r, f_nnd);
             bool is_exclude = con.type == CAT_CON_EXCLUDE;
             KeyTarget *kt = new_key_target(ld, get_oid(res, r, f_index), get_int(res, r, f_natts),
@@ -1041,8 +1144,10 @@ load_constraints(Load *ld)
             con.not_valid = !get_bool(res, r, f_validated);
             break;
         case CAT_CON_FOREIGN:
-            con.ncolumns = get_str_array(ld, res, r, f_keys, &con.columns);
-            con.nref_columns = get_str_array(ld, res, r, f_refs, &con.ref_columns);
+            ok = att_names_of(ld, rel, PQgetvalue(res, r, f_keys), &con.columns,
+                              &con.ncolumns) &&
+                 att_names_of(ld, get_oid(res, r, f_refrel), PQgetvalue(res, r, f_refs),
+                              &con.ref_columns, &con.nref_columns);
             con.ref_schema = get_str(ld, res, r, f_ref_schema);
             con.ref_table = get_str(ld, res, r, f_ref_table);
             con.match = get_char(res, r, f_match);
@@ -1051,10 +1156,16 @@ load_constraints(Load *ld)
             con.not_valid = !get_bool(res, r, f_validated);
             break;
         }
-        cat_table_add_constraint(ld->cat, t, &con);
+        if (!ok)
+            ag_diag_error(ld->diag, no_loc,
+                          "constraint %s of table %s.%s names a column number the catalog "
+                          "does not have (was the table changed during the read?)",
+                          con.name, t->obj.schema, t->obj.name);
+        else
+            cat_table_add_constraint(ld->cat, t, &con);
     }
     PQclear(res);
-    return true;
+    return ok;
 }
 
 /* ---- indexes ---------------------------------------------------------------------- */
@@ -1419,6 +1530,7 @@ bool
 cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag)
 {
     Load ld = {.cat = cat, .arena = cat->arena, .conn = conn, .filter = filter, .diag = diag};
+    ag_arena_init(&ld.tmp);
     if (PQstatus(conn) != CONNECTION_OK) {
         ag_diag_error(diag, no_loc, "not connected to the database: %s", PQerrorMessage(conn));
         return false;
@@ -1467,8 +1579,10 @@ cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag)
         }
     }
     ag_buf_free(&ld.q);
+    ag_arena_free(&ld.tmp);
     free(ld.tables.slots);
     free(ld.keys.slots);
+    free(ld.atts.slots);
     if (ok)
         cat_finish(cat);
     return ok;

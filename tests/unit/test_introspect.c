@@ -67,7 +67,12 @@ static const char model_sql[] =
     "    name COLLATE \"POSIX\", status);\n"
     "CREATE INDEX orders_code_desc ON app.orders (code DESC);\n"
     "CREATE INDEX users_tags_gin ON app.users USING gin (tags);\n"
-    "CREATE TABLE public.plain (id int);\n"
+    /* Dropped columns shift attribute numbers; plain's key names a table outside the
+     * schema filter of test_schema_filter. */
+    "CREATE TABLE app.target (gone int, k int UNIQUE);\n"
+    "ALTER TABLE app.target DROP COLUMN gone;\n"
+    "CREATE TABLE public.plain (id int, gone int, t_k int REFERENCES app.target (k));\n"
+    "ALTER TABLE public.plain DROP COLUMN gone;\n"
     "CREATE TABLE public.autogen_version (rev text PRIMARY KEY, n serial);\n"
     "CREATE TABLE app.ext_owned (x int);\n"
     "CREATE SEQUENCE app.ext_seq;\n"
@@ -530,7 +535,24 @@ test_schema_filter(PGconn *conn, bool with_extension)
     CHECK(cat_load_db(cat, conn, &f, &d));
     ag_diag_print(&d, stderr);
     CHECK_INT_EQ(cat->nobjects, with_extension ? 2 : 1);
-    CHECK(cat_table_find(cat, "public", "plain") != NULL);
+    const CatTable *plain = cat_table_find(cat, "public", "plain");
+    CHECK(plain != NULL);
+    if (plain) {
+        CHECK_INT_EQ(plain->ncolumns, 2);
+        CHECK_INT_EQ(plain->nconstraints, 1);
+    }
+    if (plain && plain->nconstraints == 1) {
+        const CatConstraint *k = &plain->constraints[0];
+        CHECK_INT_EQ(k->type, CAT_CON_FOREIGN);
+        CHECK_INT_EQ(k->ncolumns, 1);
+        CHECK_INT_EQ(k->nref_columns, 1);
+        CHECK_STR_EQ(k->ref_schema, "app");
+        CHECK_STR_EQ(k->ref_table, "target");
+        if (k->ncolumns == 1 && k->nref_columns == 1) {
+            CHECK_STR_EQ(k->columns[0], "t_k");
+            CHECK_STR_EQ(k->ref_columns[0], "k");
+        }
+    }
     CHECK(cat_find(cat, CAT_SCHEMA, NULL, "app") == NULL);
     ag_diag_free(&d);
     ag_arena_free(&a);
