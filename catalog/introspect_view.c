@@ -10,9 +10,9 @@
  * columns.
  *
  * Tier 2: a model query never equals pg_get_viewdef's text by itself. Each model view
- * that does not already match is created as a temporary view inside a savepoint (with
+ * that does not already match is created as a temporary view in a subtransaction (with
  * the model file's search_path), read back with pg_get_viewdef under search_path = '',
- * and rolled back. When the answer equals the database's canon, the model takes it; in
+ * and rolled back; all of them in one round trip (see ask_views). When the answer equals the database's canon, the model takes it; in
  * every case the model learns its output columns and their types, and its query text
  * becomes the server's qualified spelling (safe to emit whatever the session's
  * search_path). A view the server refuses (it reads a relation the database does not
@@ -28,9 +28,7 @@
 #include "catalog/introspect.h"
 #include "catalog/introspect_internal.h"
 
-#define SETTLE_SAVEPOINT "autogen_settle_view"
 #define SETTLE_OUTER     "autogen_settle_views"
-#define SETTLE_VIEW      "pg_temp.autogen_settle_v"
 
 static const AgLoc no_loc = {0};
 
@@ -155,52 +153,94 @@ cat_load_views(Catalog *cat, PGconn *conn, const char *schema_filter, AgDiag *di
 
 /* ---- tier 2 ----------------------------------------------------------------------- */
 
-/* Create the model view as a temporary one and read it back; false when the server
- * refuses it. Strings in arena. */
-static bool
-ask_server(PGconn *conn, AgArena *a, AgArena *tmp, const CatView *mv, bool catalog_first,
-           const char **def, const char ***cols, uint32_t *ncols, const char ***types,
-           uint32_t *ntypes)
+/* One round trip for all the views that need the server, whatever their number: a DO
+ * block per VIEWS_PER_BLOCK views, each view in a plpgsql exception block that creates
+ * it as a temporary view under the model's search_path, reads it back under '' into
+ * array variables, then raises to roll itself back (its locks go with it; answers
+ * survive in the variables). A view the server refuses leaves no answer. The answers
+ * land in a temporary table read by the last statement; the caller rolls back. */
+#define VIEWS_PER_BLOCK  200
+#define ROLLBACK_STATE   "AGV01"
+#define RESULT_TABLE     "pg_temp.autogen_settle_vout"
+#define TEMP_VIEW        "pg_temp.autogen_settle_v"
+
+typedef struct ViewAsk {
+    CatView *mv;
+    const CatView *dv;
+    bool catalog_first; /* the second question: built-ins before the model's schemas */
+    const char *def;    /* the answers; def NULL: the server refused the view */
+    const char **cols, **types;
+    uint32_t ncols, ntypes;
+} ViewAsk;
+
+/* s as a SQL literal in arena a; NULL when libpq cannot quote it. */
+static const char *
+literal(PGconn *conn, AgArena *a, const char *s)
 {
-    AgBuf b;
-    ag_buf_init(&b);
-    ag_buf_printf(&b, "SET LOCAL search_path = %s%s;\nCREATE TEMP VIEW autogen_settle_v",
-                  catalog_first ? "pg_catalog, " : "",
-                  mv->search_path ? mv->search_path : "public");
-    for (uint32_t i = 0; i < mv->ncolumns; i++)
-        ag_buf_printf(&b, "%s%s", i ? ", " : " (", cat_quote_ident(tmp, mv->columns[i]));
-    ag_buf_printf(&b, "%s AS\n%s;\nSET LOCAL search_path = ''", mv->ncolumns ? ")" : "",
-                  mv->query->sql);
-    bool ok = cat_pq_command(conn, "SAVEPOINT " SETTLE_SAVEPOINT) && cat_pq_command(conn, ag_buf_cstr(&b));
-    ag_buf_free(&b);
-    if (ok) {
-        PGresult *res = PQexec(
-            conn, "SELECT pg_catalog.pg_get_viewdef('" SETTLE_VIEW "'::pg_catalog.regclass),\n"
-                  "       ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a\n"
-                  "             WHERE a.attrelid = '" SETTLE_VIEW "'::pg_catalog.regclass\n"
-                  "               AND a.attnum > 0 ORDER BY a.attnum),\n"
-                  "       ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod)\n"
-                  "             FROM pg_catalog.pg_attribute a\n"
-                  "             WHERE a.attrelid = '" SETTLE_VIEW "'::pg_catalog.regclass\n"
-                  "               AND a.attnum > 0 ORDER BY a.attnum)");
-        ok = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
-        if (ok) {
-            *def = trim_viewdef(a, PQgetvalue(res, 0, 0));
-            *ncols = cat_pq_str_array(a, res, 0, 1, cols);
-            *ntypes = cat_pq_str_array(a, res, 0, 2, types);
-        }
-        PQclear(res);
-    }
-    return cat_pq_command(conn, "ROLLBACK TO SAVEPOINT " SETTLE_SAVEPOINT) && ok;
+    char *lit = PQescapeLiteral(conn, s, strlen(s));
+    if (!lit)
+        return NULL;
+    const char *out = ag_arena_strdup(a, lit);
+    PQfreemem(lit);
+    return out;
 }
 
-bool
-cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
+static void
+put_view(PGconn *conn, AgArena *tmp, AgBuf *body, const ViewAsk *va, uint32_t n)
 {
-    bool any = false;
-    for (uint32_t i = 0; i < model->nobjects && !any; i++)
-        any = model->objects[i]->kind == CAT_VIEW;
-    if (!any)
+    const CatView *mv = va->mv;
+    AgBuf b;
+    ag_buf_init(&b);
+    ag_buf_printf(&b, "CREATE TEMP VIEW autogen_settle_v%u", n);
+    for (uint32_t i = 0; i < mv->ncolumns; i++)
+        ag_buf_printf(&b, "%s%s", i ? ", " : " (", cat_quote_ident(tmp, mv->columns[i]));
+    ag_buf_printf(&b, "%s AS\n%s", mv->ncolumns ? ")" : "", mv->query->sql);
+    const char *create = literal(conn, tmp, ag_buf_cstr(&b));
+    ag_buf_reset(&b);
+    ag_buf_printf(&b, "%s%s", va->catalog_first ? "pg_catalog, " : "",
+                  mv->search_path ? mv->search_path : "public");
+    const char *path = literal(conn, tmp, ag_buf_cstr(&b));
+    ag_buf_free(&b);
+    if (!create || !path)
+        return; /* no answer: the view stays as written */
+    ag_buf_printf(body,
+                  "BEGIN\n"
+                  "  PERFORM pg_catalog.set_config('search_path', %s, true);\n"
+                  "  EXECUTE %s;\n"
+                  "  PERFORM pg_catalog.set_config('search_path', '', true);\n"
+                  "  d[%u] := pg_catalog.pg_get_viewdef('" TEMP_VIEW "%u'::pg_catalog.regclass);\n"
+                  "  c[%u] := ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a\n"
+                  "                WHERE a.attrelid = '" TEMP_VIEW "%u'::pg_catalog.regclass\n"
+                  "                  AND a.attnum > 0 ORDER BY a.attnum)::text;\n"
+                  "  t[%u] := ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod)\n"
+                  "                FROM pg_catalog.pg_attribute a\n"
+                  "                WHERE a.attrelid = '" TEMP_VIEW "%u'::pg_catalog.regclass\n"
+                  "                  AND a.attnum > 0 ORDER BY a.attnum)::text;\n"
+                  "  RAISE SQLSTATE '" ROLLBACK_STATE "';\n"
+                  "EXCEPTION WHEN OTHERS THEN NULL;\n"
+                  "END;\n",
+                  path, create, n, n, n, n, n, n);
+}
+
+static void
+put_block_end(PGconn *conn, AgArena *tmp, AgBuf *q, AgBuf *body)
+{
+    ag_buf_puts(body, "INSERT INTO " RESULT_TABLE "\n"
+                      "SELECT s.n, d[s.n], c[s.n], t[s.n]\n"
+                      "FROM pg_catalog.generate_subscripts(d, 1) AS s(n)\n"
+                      "WHERE d[s.n] IS NOT NULL;\n"
+                      "END\n");
+    const char *lit = literal(conn, tmp, ag_buf_cstr(body));
+    ag_buf_printf(q, "DO LANGUAGE plpgsql %s;\n", lit ? lit : "''");
+    ag_buf_reset(body);
+}
+
+/* Ask the server about asks[0..n): one request, then the rollback. False only when
+ * the connection or the transaction failed (reported). */
+static bool
+ask_views(PGconn *conn, AgArena *a, AgArena *tmp, ViewAsk *asks, uint32_t n, AgDiag *diag)
+{
+    if (!n)
         return true;
     bool nested;
     switch (PQtransactionStatus(conn)) {
@@ -219,15 +259,82 @@ cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
                       "failed");
         return false;
     }
-    const char *begin = nested ? "SAVEPOINT " SETTLE_OUTER : "BEGIN";
-    PGresult *res = cat_pq_exec(conn, diag, begin, PGRES_COMMAND_OK);
-    if (!res)
-        return false;
+    AgBuf q, body;
+    ag_buf_init(&q);
+    ag_buf_init(&body);
+    ag_buf_puts(&q, nested ? "SAVEPOINT " SETTLE_OUTER ";\n" : "BEGIN;\n");
+    ag_buf_puts(&q, "SET LOCAL search_path = '';\n"
+                    "CREATE TEMPORARY TABLE " RESULT_TABLE
+                    " (n integer, def text, cols text, types text);\n");
+    for (uint32_t i = 0; i < n; i++) {
+        if (i % VIEWS_PER_BLOCK == 0)
+            ag_buf_puts(&body, "DECLARE\n"
+                               "  d text[] := '{}';\n"
+                               "  c text[] := '{}';\n"
+                               "  t text[] := '{}';\n"
+                               "BEGIN\n");
+        put_view(conn, tmp, &body, &asks[i], i + 1);
+        if ((i + 1) % VIEWS_PER_BLOCK == 0 || i + 1 == n)
+            put_block_end(conn, tmp, &q, &body);
+    }
+    ag_buf_puts(&q, "SELECT n, def, cols, types FROM " RESULT_TABLE " ORDER BY n");
+    PGresult *res = cat_pq_exec(conn, diag, ag_buf_cstr(&q), PGRES_TUPLES_OK);
+    ag_buf_free(&body);
+    ag_buf_free(&q);
+    for (int r = 0; res && r < PQntuples(res); r++) {
+        long k = strtol(PQgetvalue(res, r, 0), NULL, 10);
+        if (k < 1 || (unsigned long) k > n || PQgetisnull(res, r, 1))
+            continue;
+        ViewAsk *va = &asks[k - 1];
+        va->def = trim_viewdef(a, PQgetvalue(res, r, 1));
+        va->ncols = cat_pq_str_array(a, res, r, 2, &va->cols);
+        va->ntypes = cat_pq_str_array(a, res, r, 3, &va->types);
+    }
+    bool ok = res != NULL;
     PQclear(res);
+    if (PQstatus(conn) != CONNECTION_OK)
+        return false;
+    /* Always undone, answers or not. */
+    const char *undo = nested ? "ROLLBACK TO SAVEPOINT " SETTLE_OUTER ";\n"
+                                "RELEASE SAVEPOINT " SETTLE_OUTER
+                              : "ROLLBACK";
+    res = cat_pq_exec(conn, diag, undo, PGRES_COMMAND_OK);
+    PQclear(res);
+    return ok && res != NULL;
+}
+
+/* The model view takes the server's answer: its spelling, columns and types, and the
+ * database's canon when the two agree. */
+static void
+take_answer(const ViewAsk *va, const char *canon)
+{
+    CatView *mv = va->mv;
+    const CatView *dv = va->dv;
+    if (dv && dv->query && ag_streq(canon, dv->query->canon))
+        mv->query->canon = dv->query->canon;
+    else
+        mv->query->canon = canon;
+    mv->query->sql = va->def;
+    if (!mv->ncolumns) {
+        mv->columns = va->cols;
+        mv->ncolumns = va->ncols;
+    }
+    mv->column_types = va->ntypes == mv->ncolumns ? va->types : NULL;
+}
+
+bool
+cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < model->nobjects; i++)
+        n += model->objects[i]->kind == CAT_VIEW;
+    if (!n)
+        return true;
     AgArena tmp;
     ag_arena_init(&tmp);
-    bool ok = true;
-    for (uint32_t i = 0; i < model->nobjects && ok; i++) {
+    ViewAsk *asks = ag_arena_alloc(&tmp, sizeof(ViewAsk) * n);
+    n = 0;
+    for (uint32_t i = 0; i < model->nobjects; i++) {
         CatView *mv = (CatView *) model->objects[i];
         if (mv->obj.kind != CAT_VIEW || !mv->query || !mv->query->sql)
             continue;
@@ -235,64 +342,39 @@ cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
         if (dv && dv->query && ag_streq(dv->query->canon, mv->query->canon) &&
             (mv->ncolumns || !dv->ncolumns) && mv->column_types)
             continue;
-        const char *def = NULL, **cols = NULL, **types = NULL;
-        uint32_t ncols = 0, ntypes = 0;
-        bool asked = ask_server(conn, model->arena, &tmp, mv, false, &def, &cols, &ncols, &types,
-                                &ntypes);
-        if (!asked && (PQstatus(conn) != CONNECTION_OK ||
-                       PQtransactionStatus(conn) != PQTRANS_INTRANS)) {
-            ok = false;
-            continue;
-        }
-        const char *canon = asked ? cat_canon_view(model->arena, def) : NULL;
-        /* A search_path that lists pg_catalog after the view's own schema lets a name in
-         * the query resolve to the database's copy of this very view (postgrest's view
-         * test.xml reads ''::xml: in the database that is the view's row type, while the
-         * model, loaded fresh, meant pg_catalog.xml). Ask once more with the built-ins
-         * first; take the answer only when it then matches the database. */
-        if (dv && dv->query && !ag_streq(canon, dv->query->canon) && mv->search_path) {
-            const char *def2 = NULL, **cols2 = NULL, **types2 = NULL;
-            uint32_t ncols2 = 0, ntypes2 = 0;
-            if (ask_server(conn, model->arena, &tmp, mv, true, &def2, &cols2, &ncols2, &types2,
-                           &ntypes2)) {
-                const char *canon2 = cat_canon_view(model->arena, def2);
-                if (ag_streq(canon2, dv->query->canon)) {
-                    def = def2, cols = cols2, ncols = ncols2, types = types2, ntypes = ntypes2;
-                    canon = canon2;
-                    asked = true;
-                }
-            } else if (PQstatus(conn) != CONNECTION_OK ||
-                       PQtransactionStatus(conn) != PQTRANS_INTRANS) {
-                ok = false;
+        asks[n++] = (ViewAsk){.mv = mv, .dv = dv};
+    }
+    bool ok = ask_views(conn, model->arena, &tmp, asks, n, diag);
+    /* A search_path that lists pg_catalog after the view's own schema lets a name in the
+     * query resolve to the database's copy of this very view (postgrest's view test.xml
+     * reads ''::xml: in the database that is the view's row type, while the model, loaded
+     * fresh, meant pg_catalog.xml). Those that then differ from the database are asked
+     * once more with the built-ins first; that answer counts only when it matches. */
+    ViewAsk *again = ag_arena_alloc(&tmp, sizeof(ViewAsk) * (n + 1));
+    const char **canons = ag_arena_alloc(&tmp, sizeof(char *) * (n + 1));
+    uint32_t nagain = 0;
+    for (uint32_t i = 0; ok && i < n; i++) {
+        const ViewAsk *va = &asks[i];
+        canons[i] = va->def ? cat_canon_view(model->arena, va->def) : NULL;
+        if (va->dv && va->dv->query && !ag_streq(canons[i], va->dv->query->canon) &&
+            va->mv->search_path)
+            again[nagain++] = (ViewAsk){.mv = va->mv, .dv = va->dv, .catalog_first = true};
+    }
+    ok = ok && ask_views(conn, model->arena, &tmp, again, nagain, diag);
+    for (uint32_t i = 0, j = 0; ok && i < n; i++) {
+        const ViewAsk *va = &asks[i];
+        if (j < nagain && again[j].mv == va->mv) {
+            const ViewAsk *vb = &again[j++];
+            const char *canon2 = vb->def ? cat_canon_view(model->arena, vb->def) : NULL;
+            if (canon2 && ag_streq(canon2, va->dv->query->canon)) {
+                take_answer(vb, canon2);
                 continue;
             }
         }
-        if (!asked)
-            continue; /* the server refuses the model's view: it stays a change */
-        if (dv && dv->query && ag_streq(canon, dv->query->canon))
-            mv->query->canon = dv->query->canon;
-        else
-            mv->query->canon = canon;
-        mv->query->sql = def;
-        if (!mv->ncolumns) {
-            mv->columns = cols;
-            mv->ncolumns = ncols;
-        }
-        mv->column_types = ntypes == mv->ncolumns ? types : NULL;
+        if (va->def)
+            take_answer(va, canons[i]);
+        /* else: the server refuses the model's view; it stays a change */
     }
     ag_arena_free(&tmp);
-    const char *end = nested ? "ROLLBACK TO SAVEPOINT " SETTLE_OUTER : "ROLLBACK";
-    res = cat_pq_exec(conn, diag, end, PGRES_COMMAND_OK);
-    if (!res)
-        return false;
-    PQclear(res);
-    if (nested) {
-        res = cat_pq_exec(conn, diag, "RELEASE SAVEPOINT " SETTLE_OUTER, PGRES_COMMAND_OK);
-        if (!res)
-            return false;
-        PQclear(res);
-    }
-    if (!ok)
-        ag_diag_error(diag, no_loc, "cannot settle views: %s", PQerrorMessage(conn));
     return ok;
 }
