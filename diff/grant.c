@@ -44,16 +44,31 @@ has_grants_kind(CatKind k)
            k == CAT_TABLE;
 }
 
+/* The steps of this diff that drop an object with privileges, collected once. */
+typedef struct Drops {
+    uint32_t *steps;
+    uint32_t n;
+} Drops;
+
+static Drops
+drop_steps(DiffCtx *c)
+{
+    Drops d = {ag_arena_alloc(&c->scratch, sizeof(uint32_t) * (c->nsteps + 1)), 0};
+    for (uint32_t i = 0; i < c->nsteps; i++) {
+        DiffStepKind k = c->steps[i].kind;
+        if (k == DIFF_DROP_TABLE || k == DIFF_DROP_VIEW || k == DIFF_DROP_SEQUENCE ||
+            k == DIFF_DROP_FUNCTION || k == DIFF_DROP_SCHEMA)
+            d.steps[d.n++] = i;
+    }
+    return d;
+}
+
 /* Does a step of this diff drop the from-side object o (so its grants are gone)? */
 static bool
-dropped(const DiffCtx *c, const CatObject *o)
+dropped(const DiffCtx *c, const Drops *d, const CatObject *o)
 {
-    for (uint32_t i = 0; i < c->nsteps; i++) {
-        const DiffStep *st = &c->steps[i];
-        if (st->kind != DIFF_DROP_TABLE && st->kind != DIFF_DROP_VIEW &&
-            st->kind != DIFF_DROP_SEQUENCE && st->kind != DIFF_DROP_FUNCTION &&
-            st->kind != DIFF_DROP_SCHEMA)
-            continue;
+    for (uint32_t i = 0; i < d->n; i++) {
+        const DiffStep *st = &c->steps[d->steps[i]];
         if (st->obj == o ||
             (st->obj && st->obj->kind == o->kind && ag_streq(st->obj->schema, o->schema) &&
              strcmp(st->obj->name, o->name) == 0))
@@ -113,6 +128,7 @@ created_change(const DiffCtx *c, const CatObject *t)
 void
 diff_grants(DiffCtx *c)
 {
+    Drops drops = drop_steps(c);
     for (uint32_t i = 0; i < c->to->nobjects; i++) {
         const CatObject *t = c->to->objects[i];
         if (!has_grants_kind(t->kind))
@@ -120,7 +136,7 @@ diff_grants(DiffCtx *c)
         const CatObject *f = cat_find(c->from, t->kind, t->schema, t->name);
         const char *const *fg = NULL;
         uint32_t nf = 0;
-        if (f && !dropped(c, f)) {
+        if (f && f->ngrants && !dropped(c, &drops, f)) {
             fg = f->grants;
             nf = f->ngrants;
         }

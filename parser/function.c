@@ -233,7 +233,7 @@ prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int3
         const PgQuery__DefElem *d = fs->options[i]->def_elem;
         if (fs->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
             strcmp(d->defname, "window") == 0 && bool_of(d->arg)) {
-            prs_names_add(ctx->arena, &ctx->st->functions, schema, fname, loc);
+            prs_names_add(&ctx->st->names, &ctx->st->functions, schema, fname, loc);
             ag_diag_warning(ctx->diag, loc, "autogen does not manage window functions yet: ignored");
             return;
         }
@@ -333,7 +333,7 @@ prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int3
         return;
 
     const char *key = signature(ctx->arena, fname, identity_args);
-    prs_names_add(ctx->arena, &ctx->st->functions, schema, fname, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->functions, schema, fname, loc);
     CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
     if (f && !fs->replace) {
         prs_error_dup(ctx, loc, f->obj.loc, "%s %s.%s is defined twice",
@@ -861,7 +861,7 @@ prs_create_aggregate(PrsContext *ctx, const PgQuery__DefineStmt *ds, int32_t at)
         v[AGG_PARALLEL] = NULL;
 
     const char *key = signature(ctx->arena, fname, identity);
-    prs_names_add(ctx->arena, &ctx->st->functions, schema, fname, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->functions, schema, fname, loc);
     CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
     if (f && !ds->replace) {
         prs_error_dup(ctx, loc, f->obj.loc, "aggregate %s.%s is defined twice",

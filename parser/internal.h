@@ -70,6 +70,7 @@ typedef struct PrsChild {
  * their names there, or the "1", "2" suffixes would differ from the server's. */
 typedef struct PrsState {
     Catalog *cat;
+    AgArena names;             /* the name sets below: freed by prs_finish */
     PrsNameSet relations;      /* every relation name, managed or not */
     PrsNameSet constraints;    /* every constraint name */
     PrsNameSet ignored;        /* relations autogen does not manage: views, partitioned ... */

@@ -124,7 +124,7 @@ prs_create_extension(PrsContext *ctx, const PgQuery__CreateExtensionStmt *ce, in
     }
     if (!schema)
         schema = prs_creation_schema(ctx);
-    PrsNameEntry *e = prs_names_add(ctx->arena, &ctx->st->extensions, "", ce->extname, loc);
+    PrsNameEntry *e = prs_names_add(&ctx->st->names, &ctx->st->extensions, "", ce->extname, loc);
     if (strcmp(schema, "pg_catalog") == 0)
         return; /* like every object in pg_catalog, not a catalog object */
     CatExtension *ext = (CatExtension *) cat_add(ctx->cat, CAT_EXTENSION, schema, ce->extname, loc);
@@ -486,7 +486,7 @@ prs_create_sequence(PrsContext *ctx, const PgQuery__CreateSeqStmt *cs, int32_t a
     CatSequence *seq = (CatSequence *) cat_add(ctx->cat, CAT_SEQUENCE, schema, rv->relname, loc);
     if (!seq)
         return;
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc)->obj = seq;
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, rv->relname, loc)->obj = seq;
     prs_seq_defaults(&seq->opts, "bigint");
     PgQuery__List *owned = NULL;
     prs_seq_options(ctx, &seq->opts, true, cs->options, cs->n_options, &owned, NULL, NULL);
@@ -680,7 +680,7 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     CatTable *t = prs_matview_table(ctx, schema, rv->relname, is);
     if (!t && prs_is_ignored(ctx, schema, rv->relname)) {
         if (is->idxname && *is->idxname)
-            prs_names_add(ctx->arena, &ctx->st->relations, schema, is->idxname, loc);
+            prs_names_add(&ctx->st->names, &ctx->st->relations, schema, is->idxname, loc);
         return;
     }
     bool skip;
@@ -746,7 +746,7 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     CatIndex *ix = (CatIndex *) cat_add(ctx->cat, CAT_INDEX, schema, name, loc);
     if (!ix)
         return;
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc)->obj = ix;
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, name, loc)->obj = ix;
     /* the names PostgreSQL gave the index's columns: LIKE ... INCLUDING INDEXES names
      * its copies after them */
     const char **all = ag_arena_alloc(ctx->tmp, sizeof(char *) * (nelems + ninc + 1));
@@ -758,7 +758,7 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
     const char **kept = ag_arena_alloc(ctx->arena, sizeof(char *) * (nelems + ninc + 1));
     for (uint32_t i = 0; i < nelems + ninc; i++)
         kept[i] = ag_arena_strdup(ctx->arena, cols[i]);
-    prs_names_add(ctx->arena, &ctx->st->index_cols, schema, name, loc)->obj = kept;
+    prs_names_add(&ctx->st->names, &ctx->st->index_cols, schema, name, loc)->obj = kept;
     ix->table = t->obj.name;
     ix->is_unique = is->unique;
     ix->nulls_not_distinct = is->nulls_not_distinct;

@@ -64,7 +64,7 @@ state_drop(const Catalog *cat)
 static void
 add_fresh_objects(PrsState *st)
 {
-    prs_names_add(st->cat->arena, &st->extensions, "", "plpgsql", (AgLoc){0});
+    prs_names_add(&st->names, &st->extensions, "", "plpgsql", (AgLoc){0});
 }
 
 static PrsState *
@@ -75,6 +75,7 @@ state_get(Catalog *cat)
         return st;
     st = ag_arena_alloc(cat->arena, sizeof(PrsState));
     st->cat = cat;
+    ag_arena_init(&st->names);
     StateLink *l = ag_xmalloc(sizeof(StateLink));
     l->cat = cat;
     l->st = st;
@@ -203,17 +204,17 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         const PgQuery__RangeVar *rv = n->view_stmt->view;
         const char *schema =
             rv->schemaname && *rv->schemaname ? rv->schemaname : prs_creation_schema(ctx);
-        prs_names_add(ctx->arena, &st->ignored, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->ignored, schema, rv->relname, none);
         if (!n->view_stmt->replace || !prs_names_find(&st->relations, schema, rv->relname))
-            prs_names_add(ctx->arena, &st->relations, schema, rv->relname, none);
+            prs_names_add(&st->names, &st->relations, schema, rv->relname, none);
         return "views";
     }
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
         const PgQuery__RangeVar *rv = n->create_table_as_stmt->into->rel;
         const char *schema =
             rv->schemaname && *rv->schemaname ? rv->schemaname : prs_creation_schema(ctx);
-        prs_names_add(ctx->arena, &st->ignored, schema, rv->relname, none);
-        prs_names_add(ctx->arena, &st->relations, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->ignored, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->relations, schema, rv->relname, none);
         return n->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
                    ? "materialized views"
                    : "tables created AS a query";
@@ -222,16 +223,16 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         const PgQuery__RangeVar *rv = n->create_foreign_table_stmt->base_stmt->relation;
         const char *schema =
             rv->schemaname && *rv->schemaname ? rv->schemaname : prs_creation_schema(ctx);
-        prs_names_add(ctx->arena, &st->ignored, schema, rv->relname, none);
-        prs_names_add(ctx->arena, &st->relations, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->ignored, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->relations, schema, rv->relname, none);
         return "foreign tables";
     }
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: {
         const PgQuery__RangeVar *rv = n->composite_type_stmt->typevar;
         const char *schema =
             rv->schemaname && *rv->schemaname ? rv->schemaname : prs_creation_schema(ctx);
-        prs_names_add(ctx->arena, &st->relations, schema, rv->relname, none);
-        prs_names_add(ctx->arena, &st->types, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->relations, schema, rv->relname, none);
+        prs_names_add(&st->names, &st->types, schema, rv->relname, none);
         return "composite types";
     }
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
@@ -249,7 +250,7 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
             const char *name = prs_str(names[nnames - 1]);
             const char *schema = nnames > 1 ? prs_str(names[nnames - 2]) : prs_creation_schema(ctx);
             if (name && schema)
-                prs_names_add(ctx->arena, &st->types, schema, name, none);
+                prs_names_add(&st->names, &st->types, schema, name, none);
         }
         return n->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT ? "domains" : "range types";
     }
@@ -261,7 +262,7 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
             const char *schema =
                 nn > 1 ? prs_str(n->define_stmt->defnames[nn - 2]) : prs_creation_schema(ctx);
             if (name && schema)
-                prs_names_add(ctx->arena, &st->functions, schema, name, none);
+                prs_names_add(&st->names, &st->functions, schema, name, none);
             return "aggregates";
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
@@ -275,7 +276,7 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
                 const char *schema =
                     nn > 1 ? prs_str(n->define_stmt->defnames[nn - 2]) : prs_creation_schema(ctx);
                 if (name && schema)
-                    prs_names_add(ctx->arena, &st->types, schema, name, none);
+                    prs_names_add(&st->names, &st->types, schema, name, none);
             }
             return "base types";
         }
@@ -288,7 +289,7 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         const char *name = nn ? prs_str(fs->funcname[nn - 1]) : NULL;
         const char *schema = nn > 1 ? prs_str(fs->funcname[nn - 2]) : prs_creation_schema(ctx);
         if (name && schema)
-            prs_names_add(ctx->arena, &st->functions, schema, name, none);
+            prs_names_add(&st->names, &st->functions, schema, name, none);
         return fs->is_procedure ? "procedures" : "functions";
     }
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
@@ -1209,6 +1210,7 @@ prs_finish(Catalog *cat, AgDiag *diag)
         resolve_foreign_keys(st, diag);
         check_sequence_owners(st, diag);
         drop_attached(st);
+        ag_arena_free(&st->names);
         state_drop(cat);
     }
     cat_finish(cat);

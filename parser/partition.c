@@ -183,7 +183,7 @@ attach(PrsContext *ctx, CatTable *parent, const PgQuery__PartitionCmd *pc, AgLoc
             continue;
         CatConstraint copy = *c;
         copy.comment = NULL;
-        prs_names_add(ctx->arena, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
+        prs_names_add(&ctx->st->names, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
         cat_table_add_constraint(ctx->cat, child, &copy);
     }
 }

@@ -99,9 +99,9 @@ constraint_name(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *c, AgLo
     } else {
         name = prs_choose_name(ctx, schema, t->obj.name, cols, ncols, label, space);
     }
-    prs_names_add(ctx->arena, &ctx->st->constraints, schema, name, loc)->obj = t;
+    prs_names_add(&ctx->st->names, &ctx->st->constraints, schema, name, loc)->obj = t;
     if (has_index)
-        prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->relations, schema, name, loc);
     return name;
 }
 
@@ -155,8 +155,8 @@ constraint_using_index(PrsContext *ctx, CatTable *t, const PgQuery__Constraint *
         for (uint32_t i = 0; i < con->ncolumns; i++)
             cat_table_find_column(t, con->columns[i])->not_null = true;
     prs_names_remove(&ctx->st->relations, schema, ix->obj.name);
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, con->name, loc);
-    prs_names_add(ctx->arena, &ctx->st->constraints, schema, con->name, loc)->obj = t;
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, con->name, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->constraints, schema, con->name, loc)->obj = t;
     prs_remove_object(ctx->cat, &ix->obj);
     cat_table_add_constraint(ctx->cat, t, con);
 }
@@ -459,11 +459,11 @@ identity_sequence(PrsContext *ctx, CatTable *t, CatColumn *col, PrsNode **option
                       cat_qualified(ctx->tmp, schema, name));
         return;
     }
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, name, loc);
     PrsIdentityOwner *owner = ag_arena_alloc(ctx->arena, sizeof(PrsIdentityOwner));
     owner->table = t;
     owner->column = col->name;
-    prs_names_add(ctx->arena, &ctx->st->identity_seqs, schema, name, loc)->obj = owner;
+    prs_names_add(&ctx->st->names, &ctx->st->identity_seqs, schema, name, loc)->obj = owner;
 }
 
 /* Define a column of t from a ColumnDef; its constraints go to pl. */
@@ -599,7 +599,7 @@ add_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingLi
             (CatSequence *) cat_add(ctx->cat, CAT_SEQUENCE, t->obj.schema, seqname, loc);
         if (!seq)
             return;
-        prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, seqname, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->relations, t->obj.schema, seqname, loc);
         prs_seq_defaults(&seq->opts, serial);
         seq->owned_schema = t->obj.schema;
         seq->owned_table = t->obj.name;
@@ -668,7 +668,7 @@ copy_parent(PrsContext *ctx, CatTable *t, const PgQuery__RangeVar *prv, AgLoc lo
             continue;
         CatConstraint copy = *c;
         copy.comment = NULL;
-        prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, c->name, c->loc);
+        prs_names_add(&ctx->st->names, &ctx->st->constraints, t->obj.schema, c->name, c->loc);
         cat_table_add_constraint(ctx->cat, t, &copy);
     }
     return true;
@@ -760,7 +760,7 @@ like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll)
                 copy.loc = t->obj.loc;
                 copy.not_valid = false;
                 copy.comment = (opts & LIKE_COMMENTS) ? c->comment : NULL;
-                prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, c->name, t->obj.loc)
+                prs_names_add(&ctx->st->names, &ctx->st->constraints, t->obj.schema, c->name, t->obj.loc)
                     ->obj = t;
                 cat_table_add_constraint(ctx->cat, t, &copy);
             }
@@ -802,9 +802,9 @@ like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll)
                                             c->type == CAT_CON_UNIQUE ? "key" : "excl",
                                             PRS_NAME_RELATION_AND_CON);
             }
-            prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, copy.name, t->obj.loc)
+            prs_names_add(&ctx->st->names, &ctx->st->constraints, t->obj.schema, copy.name, t->obj.loc)
                 ->obj = t;
-            prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, copy.name, t->obj.loc);
+            prs_names_add(&ctx->st->names, &ctx->st->relations, t->obj.schema, copy.name, t->obj.loc);
             cat_table_add_constraint(ctx->cat, t, &copy);
         }
         for (uint32_t i = 0; i < ctx->cat->nobjects; i++) {
@@ -834,7 +834,7 @@ like_after_indexes(PrsContext *ctx, CatTable *t, const LikeList *ll)
             copy->obj = hdr;
             copy->obj.comment = (opts & LIKE_COMMENTS) ? ix->obj.comment : NULL;
             copy->table = t->obj.name;
-            prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, name, t->obj.loc)->obj =
+            prs_names_add(&ctx->st->names, &ctx->st->relations, t->obj.schema, name, t->obj.loc)->obj =
                 copy;
         }
     }
@@ -957,8 +957,8 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
     }
     if (unmanaged) {
         ag_diag_warning(ctx->diag, loc, "autogen does not manage %s yet: ignored", unmanaged);
-        prs_names_add(ctx->arena, &ctx->st->ignored, schema, rv->relname, loc);
-        prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->ignored, schema, rv->relname, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->relations, schema, rv->relname, loc);
         return;
     }
     CatTable *t = (CatTable *) cat_add(ctx->cat, CAT_TABLE, schema, rv->relname, loc);
@@ -987,7 +987,7 @@ prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t at)
     for (size_t i = 0; i < cs->n_constraints; i++)
         if (cs->constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
             pending_push(ctx, &pl, cs->constraints[i]->constraint, NULL);
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc)->obj = t;
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, rv->relname, loc)->obj = t;
     add_pending_like(ctx, t, &pl, true, &ll);
 }
 
@@ -1339,7 +1339,7 @@ to_partitions(PrsContext *ctx, CatTable *parent, const PgQuery__AlterTableCmd *c
                 continue;
             CatConstraint copy = *c;
             copy.comment = NULL;
-            prs_names_add(ctx->arena, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
+            prs_names_add(&ctx->st->names, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
             cat_table_add_constraint(ctx->cat, child, &copy);
         }
         to_partitions(ctx, child, cmd, child_first);
@@ -1381,7 +1381,7 @@ prs_alter_table(PrsContext *ctx, const PgQuery__AlterTableStmt *as)
              * catalog object. Removed by prs_finish, once every file is read. */
             const PgQuery__RangeVar *rv = def->partition_cmd->name;
             const char *schema = prs_rel_schema(ctx, rv->schemaname, rv->relname);
-            prs_names_add(ctx->arena, &ctx->st->attached, schema, rv->relname, loc);
+            prs_names_add(&ctx->st->names, &ctx->st->attached, schema, rv->relname, loc);
         }
         if (!partition)
             ag_diag_warning(ctx->diag, loc,
@@ -1446,10 +1446,10 @@ prs_rename(PrsContext *ctx, const PgQuery__RenameStmt *rs)
         bool has_index =
             c->type == CAT_CON_PRIMARY || c->type == CAT_CON_UNIQUE || c->type == CAT_CON_EXCLUDE;
         prs_names_remove(&ctx->st->constraints, t->obj.schema, c->name);
-        prs_names_add(ctx->arena, &ctx->st->constraints, t->obj.schema, rs->newname, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->constraints, t->obj.schema, rs->newname, loc);
         if (has_index) {
             prs_names_remove(&ctx->st->relations, t->obj.schema, c->name);
-            prs_names_add(ctx->arena, &ctx->st->relations, t->obj.schema, rs->newname, loc);
+            prs_names_add(&ctx->st->names, &ctx->st->relations, t->obj.schema, rs->newname, loc);
         }
         c->name = ag_arena_strdup(ctx->arena, rs->newname);
         return;

@@ -75,7 +75,7 @@ prs_create_table_as(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs)
     CatTable *t = (CatTable *) cat_add(ctx->cat, CAT_TABLE, schema, name, loc);
     if (!t)
         return true;
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, name, loc);
     t->unlogged = rv->relpersistence && rv->relpersistence[0] == 'u';
     AgBuf b;
     ag_buf_init(&b);

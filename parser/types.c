@@ -115,7 +115,7 @@ domain_add_check(PrsContext *ctx, CatDomain *d, const PgQuery__Constraint *c, bo
     CatExpr *e = prs_expr(ctx, c->raw_expr);
     if (!e)
         return;
-    prs_names_add(ctx->arena, &ctx->st->constraints, d->obj.schema, name, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->constraints, d->obj.schema, name, loc);
     CatConstraint *cons = ag_arena_alloc(ctx->arena, sizeof(CatConstraint) * (d->nconstraints + 1));
     if (d->nconstraints)
         memcpy(cons, d->constraints, sizeof(CatConstraint) * d->nconstraints);
@@ -158,7 +158,7 @@ prs_create_domain(PrsContext *ctx, const PgQuery__CreateDomainStmt *cd, int32_t 
     CatDomain *d = (CatDomain *) cat_add(ctx->cat, CAT_DOMAIN, schema, name, loc);
     if (!d)
         return;
-    prs_names_add(ctx->arena, &ctx->st->types, schema, name, loc)->obj = d;
+    prs_names_add(&ctx->st->names, &ctx->st->types, schema, name, loc)->obj = d;
     d->type = type;
     collation_of(ctx, cd->coll_clause, &d->collation, &d->collation_schema);
     bool has_default = false;
@@ -337,8 +337,8 @@ prs_create_composite(PrsContext *ctx, const PgQuery__CompositeTypeStmt *cs, int3
     CatComposite *ct = (CatComposite *) cat_add(ctx->cat, CAT_COMPOSITE, schema, rv->relname, loc);
     if (!ct)
         return;
-    prs_names_add(ctx->arena, &ctx->st->types, schema, rv->relname, loc)->obj = ct;
-    prs_names_add(ctx->arena, &ctx->st->relations, schema, rv->relname, loc);
+    prs_names_add(&ctx->st->names, &ctx->st->types, schema, rv->relname, loc)->obj = ct;
+    prs_names_add(&ctx->st->names, &ctx->st->relations, schema, rv->relname, loc);
     for (size_t i = 0; i < cs->n_coldeflist; i++)
         if (cs->coldeflist[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
             composite_add_attr(ctx, ct, cs->coldeflist[i]->column_def);

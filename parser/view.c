@@ -208,8 +208,8 @@ create_view(PrsContext *ctx, const PgQuery__RangeVar *rv, bool materialized, boo
         v = (CatView *) cat_add(ctx->cat, CAT_VIEW, schema, name, loc);
         if (!v)
             return;
-        prs_names_add(ctx->arena, &ctx->st->relations, schema, name, loc)->obj = v;
-        prs_names_add(ctx->arena, &ctx->st->ignored, schema, name, loc);
+        prs_names_add(&ctx->st->names, &ctx->st->relations, schema, name, loc)->obj = v;
+        prs_names_add(&ctx->st->names, &ctx->st->ignored, schema, name, loc);
     }
     v->materialized = materialized;
     v->query = ag_arena_alloc(ctx->arena, sizeof(CatExpr));
