@@ -44,6 +44,7 @@ typedef struct TablePlan {
     const CatTable *to; /* NULL when the table is dropped */
     uint32_t drop_step; /* DROP TABLE step, UINT32_MAX when none */
     ItemFate *col_fate; /* per from column: KEEP, DROP (gone), RECREATE */
+    const CatColumn **col_to; /* per from column: the to column of that name, or NULL */
     uint32_t *col_drop_step;
     bool *col_swapped;  /* per from column: converted by an enum swap */
     ItemFate *con_fate; /* per from constraint; IMPLICIT covers drops by a column drop */

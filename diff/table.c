@@ -262,6 +262,16 @@ type_is_swapped(const DiffCtx *c, AgArena *a, const char *type)
     return diff_type_ref(a, type, &s, &n, NULL) && diff_enum_swapped(c, s, n);
 }
 
+/* Column name of t, looked for first at position at: both sides of a table mostly
+ * list their columns in the same order. */
+static const CatColumn *
+find_column_near(const CatTable *t, const char *name, uint32_t at)
+{
+    if (at < t->ncolumns && strcmp(t->columns[at].name, name) == 0)
+        return &t->columns[at];
+    return cat_table_find_column(t, name);
+}
+
 static void
 plan_init(DiffCtx *c, const CatTable *f)
 {
@@ -274,6 +284,7 @@ plan_init(DiffCtx *c, const CatTable *f)
     p->drop_step = NONE;
     uint32_t nc = f->ncolumns + 1, nk = f->nconstraints + 1;
     p->col_fate = ag_arena_alloc(a, sizeof(ItemFate) * nc);
+    p->col_to = ag_arena_alloc(a, sizeof(CatColumn *) * nc);
     p->col_drop_step = ag_arena_alloc(a, sizeof(uint32_t) * nc);
     p->col_swapped = ag_arena_alloc(a, sizeof(bool) * nc);
     p->con_fate = ag_arena_alloc(a, sizeof(ItemFate) * nk);
@@ -281,7 +292,8 @@ plan_init(DiffCtx *c, const CatTable *f)
     for (uint32_t i = 0; i < f->ncolumns; i++) {
         p->col_drop_step[i] = NONE;
         const CatColumn *fc = &f->columns[i];
-        const CatColumn *tc = p->to ? cat_table_find_column(p->to, fc->name) : NULL;
+        const CatColumn *tc = p->to ? find_column_near(p->to, fc->name, i) : NULL;
+        p->col_to[i] = tc;
         if (!p->to) {
             p->col_fate[i] = FATE_IMPLICIT;
         } else if (!tc) {
@@ -760,7 +772,7 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
 {
     const CatTable *ft = p->from, *t = p->to;
     const CatColumn *f = &ft->columns[ci];
-    const CatColumn *col = cat_table_find_column(t, f->name);
+    const CatColumn *col = p->col_to[ci];
     bool swapped = p->col_swapped[ci];
     bool type_changed = strcmp(f->type, col->type) != 0 ||
                         !ag_streq(f->collation, col->collation) ||
@@ -922,7 +934,7 @@ alter_table(DiffCtx *c, TablePlan *p)
             alter_column(c, p, i);
     for (uint32_t i = 0; i < t->ncolumns; i++) {
         const CatColumn *col = &t->columns[i];
-        const CatColumn *fc = cat_table_find_column(f, col->name);
+        const CatColumn *fc = find_column_near(f, col->name, i);
         if (!fc) {
             uint32_t ch = diff_change_new(c, DIFF_OP_CREATE, DIFF_OBJ_COLUMN, sc, tn, col->name);
             c->changes[ch].to_column = col;
