@@ -2049,9 +2049,31 @@ test_dump(void)
     ag_arena_free(&b);
 }
 
+/* The nextval shortcut (canon_nextval_fast) gives what the full path gives: a space
+ * before the literal keeps the same expression off the shortcut. */
+static void
+test_nextval_shortcut(void)
+{
+    static const char *const names[] = {"seq", "public.seq", "app.t1_id_seq", "Seq",
+                                        "select", "a.b.c", "1x", "x$y", "s.", ".s"};
+    AgArena a;
+    ag_arena_init(&a);
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        const char *fast = cat_canon_expr(&a, ag_arena_printf(&a, "nextval('%s'::regclass)", names[i]));
+        const char *full = cat_canon_expr(&a, ag_arena_printf(&a, "nextval( '%s'::regclass)", names[i]));
+        CHECK_STR_EQ(fast, full);
+    }
+    CHECK_STR_EQ(cat_canon_expr(&a, "nextval('app.t1_id_seq'::regclass)"),
+                 "nextval('app.t1_id_seq')");
+    CHECK_STR_EQ(cat_canon_expr(&a, "nextval('t1_id_seq'::regclass)"),
+                 "nextval('public.t1_id_seq')");
+    ag_arena_free(&a);
+}
+
 int
 main(void)
 {
+    test_nextval_shortcut();
     test_expr_pairs();
     test_expr_tier2();
     test_expr_distinct();
