@@ -815,6 +815,7 @@ diff_catalogs(AgArena *arena, const Catalog *from, const Catalog *to, const Diff
 
     c.from = from = diff_renames(&c); /* the rest starts from `from` after its renames */
     find_swaps(&c);
+    diff_plan_functions(&c);
     diff_schemas(&c);
     diff_extensions(&c);
     diff_enums(&c);

@@ -15,8 +15,11 @@
  * DROP + CREATE; a changed tgenabled is ALTER TABLE ... ENABLE / DISABLE TRIGGER. A
  * table dropped (or dropped and created again) takes its triggers with it.
  * Not here: SQL (emit/function.c), ordering (order.c).
- * TODO: a function recreated while a column default or CHECK still calls it (the DROP
- *       fails: those would have to be dropped and added around it).
+ * A function that goes (dropped, or dropped and created again) takes with it, before
+ * its DROP, what calls it: diff_plan_functions lists them first, and table.c (column
+ * defaults, CHECK and EXCLUDE constraints, indexes) and view.c drop those and create
+ * them again around it (diff_calls_gone_function); triggers are handled here.
+ * TODO: generated columns and policies that call such a function (the DROP fails).
  */
 #include <string.h>
 
@@ -75,9 +78,10 @@ read_ident(AgArena *a, const char **p)
     return r;
 }
 
-/* Every name followed by "(" in sql, with its qualification (NULL when none). */
+/* Call fn(schema, name, arg) for every name followed by "(" in sql, with its
+ * qualification (schema NULL when none); string literals are skipped. */
 static void
-each_call(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql)
+scan_calls(AgArena *a, const char *sql, void (*fn)(const char *, const char *, void *), void *arg)
 {
     if (!sql)
         return;
@@ -97,7 +101,7 @@ each_call(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const cha
             continue;
         }
         if (*p == '"' || ident_start(*p)) {
-            const char *name = read_ident(&c->scratch, &p);
+            const char *name = read_ident(a, &p);
             const char *q = p;
             while (*q == ' ')
                 q++;
@@ -108,24 +112,77 @@ each_call(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const cha
                     p++;
                 continue;
             }
-            if (*q == '(') {
-                /* Any function of that name in the schema named, or in any schema when
-                 * unqualified (a spare edge costs nothing). */
-                for (uint32_t i = 0; i < cat->nobjects; i++) {
-                    const CatObject *o = cat->objects[i];
-                    if (o->kind != CAT_FUNCTION ||
-                        strcmp(((const CatFunction *) o)->fname, name) != 0 ||
-                        (prev && strcmp(o->schema, prev) != 0))
-                        continue;
-                    diff_step_key(c, step, role, "f" SEP "%s" SEP "%s", o->schema, name);
-                }
-            }
+            if (*q == '(')
+                fn(prev, name, arg);
             prev = NULL;
             continue;
         }
         prev = NULL;
         p++;
     }
+}
+
+typedef struct CallKeys {
+    DiffCtx *c;
+    uint32_t step;
+    KeyRole role;
+    const Catalog *cat;
+} CallKeys;
+
+static void
+call_key(const char *schema, const char *name, void *arg)
+{
+    CallKeys *k = arg;
+    /* Any function of that name in the schema named, or in any schema when unqualified
+     * (a spare edge costs nothing). */
+    for (uint32_t i = 0; i < k->cat->nobjects; i++) {
+        const CatObject *o = k->cat->objects[i];
+        if (o->kind != CAT_FUNCTION || strcmp(((const CatFunction *) o)->fname, name) != 0 ||
+            (schema && strcmp(o->schema, schema) != 0))
+            continue;
+        diff_step_key(k->c, k->step, k->role, "f" SEP "%s" SEP "%s", o->schema, name);
+    }
+}
+
+static void
+each_call(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql)
+{
+    CallKeys k = {c, step, role, cat};
+    scan_calls(&c->scratch, sql, call_key, &k);
+}
+
+void
+diff_call_keys(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql)
+{
+    each_call(c, step, role, cat, sql);
+}
+
+typedef struct GoneScan {
+    const DiffCtx *c;
+    bool found;
+} GoneScan;
+
+static void
+gone_call(const char *schema, const char *name, void *arg)
+{
+    GoneScan *g = arg;
+    for (uint32_t i = 0; i < g->c->ngone_fns && !g->found; i++) {
+        const char *key = g->c->gone_fns[i];
+        const char *sep = strchr(key, '\x1f');
+        g->found = strcmp(sep + 1, name) == 0 &&
+                   (!schema || (strlen(schema) == (size_t) (sep - key) &&
+                                strncmp(key, schema, (size_t) (sep - key)) == 0));
+    }
+}
+
+bool
+diff_calls_gone_function(DiffCtx *c, const CatExpr *e)
+{
+    if (!c->ngone_fns || !e || !e->sql)
+        return false;
+    GoneScan g = {c, false};
+    scan_calls(&c->scratch, e->sql, gone_call, &g);
+    return g.found;
 }
 
 static void
@@ -261,6 +318,32 @@ replaceable(AgArena *s, const CatFunction *a, const CatFunction *b)
                strstr(a->aggregate, "HYPOTHETICAL") == strstr(b->aggregate, "HYPOTHETICAL");
     return a->is_procedure == b->is_procedure && ag_streq(a->arguments, b->arguments) &&
            ag_streq(a->result, b->result);
+}
+
+void
+diff_plan_functions(DiffCtx *c)
+{
+    AgVec v = {0};
+    for (uint32_t i = 0; i < c->to->nobjects; i++) {
+        const CatFunction *t = (const CatFunction *) c->to->objects[i];
+        if (t->obj.kind != CAT_FUNCTION)
+            continue;
+        const CatFunction *f =
+            (const CatFunction *) cat_find(c->from, CAT_FUNCTION, t->obj.schema, t->obj.name);
+        if (f && !functions_equal(f, t) && !replaceable(&c->scratch, f, t))
+            ag_vec_push(&v, (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", f->obj.schema,
+                                                      f->fname));
+    }
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatFunction *f = (const CatFunction *) c->from->objects[i];
+        if (f->obj.kind == CAT_FUNCTION &&
+            !cat_find(c->to, CAT_FUNCTION, f->obj.schema, f->obj.name))
+            ag_vec_push(&v, (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", f->obj.schema,
+                                                      f->fname));
+    }
+    c->ngone_fns = (uint32_t) v.len;
+    c->gone_fns = v.len ? ag_arena_memdup(&c->scratch, v.items, sizeof(char *) * v.len) : NULL;
+    ag_vec_free(&v);
 }
 
 /* The functions an aggregate calls ("f" keys) and its state types. */

@@ -71,6 +71,9 @@ typedef struct DiffCtx {
     uint32_t ngone_unique;
     const char **swapped; /* "schema\x1fname" of enums replaced by a type swap, sorted */
     uint32_t nswapped;
+    const char **gone_fns; /* "schema\x1ffname" of functions dropped (and maybe created
+                            * again): diff_plan_functions */
+    uint32_t ngone_fns;
 } DiffCtx;
 
 /* ---- diff.c: building blocks ----------------------------------------------- */
@@ -136,6 +139,13 @@ void diff_rename_keys(DiffCtx *c);
 /* Functions, procedures and triggers; keys that order functions before the table steps
  * whose expressions call them (and drops after). Runs after every other kind. */
 void diff_functions(DiffCtx *c);
+/* Before any other kind: which functions go (see DiffCtx.gone_fns). */
+void diff_plan_functions(DiffCtx *c);
+/* Does expression e call, by name, a function that goes? Then what holds e must go
+ * before the function's DROP and come back after its CREATE. */
+bool diff_calls_gone_function(DiffCtx *c, const CatExpr *e);
+/* "f" keys with the given role for every function of cat that sql calls by name. */
+void diff_call_keys(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql);
 
 /* ---- grant.c --------------------------------------------------------------- */
 

@@ -262,6 +262,30 @@ type_is_swapped(const DiffCtx *c, AgArena *a, const char *type)
     return diff_type_ref(a, type, &s, &n, NULL) && diff_enum_swapped(c, s, n);
 }
 
+/* Does the constraint or index call a function that the diff drops (diff/function.c)?
+ * Then it is dropped before and created again after. */
+static bool
+con_calls_gone_function(DiffCtx *c, const CatConstraint *k)
+{
+    if (diff_calls_gone_function(c, k->check) || diff_calls_gone_function(c, k->exclude_where))
+        return true;
+    for (uint32_t i = 0; i < k->nelems; i++)
+        if (diff_calls_gone_function(c, k->elems[i].expr))
+            return true;
+    return false;
+}
+
+static bool
+index_calls_gone_function(DiffCtx *c, const CatIndex *ix)
+{
+    if (diff_calls_gone_function(c, ix->where))
+        return true;
+    for (uint32_t i = 0; i < ix->nelems; i++)
+        if (diff_calls_gone_function(c, ix->elems[i].expr))
+            return true;
+    return false;
+}
+
 /* Column name of t, looked for first at position at: both sides of a table mostly
  * list their columns in the same order. */
 static const CatColumn *
@@ -327,7 +351,8 @@ plan_init(DiffCtx *c, const CatTable *f)
             p->con_implicit[i] = true;
         } else if (!tk) {
             p->con_fate[i] = FATE_DROP;
-        } else if (!con_eq(fk, tk) || (!fk->not_valid && tk->not_valid) || swapped_col) {
+        } else if (!con_eq(fk, tk) || (!fk->not_valid && tk->not_valid) || swapped_col ||
+                   con_calls_gone_function(c, fk)) {
             p->con_fate[i] = FATE_RECREATE;
         } else {
             p->con_fate[i] = FATE_KEEP;
@@ -391,7 +416,8 @@ plan_indexes(DiffCtx *c)
             /* on a materialized view (diff/view.c decides when the view goes) */
             if (!t)
                 c->idx_fate[i] = FATE_DROP;
-            else if (!index_eq(f, t) || !ag_streq(f->table, t->table))
+            else if (!index_eq(f, t) || !ag_streq(f->table, t->table) ||
+                     index_calls_gone_function(c, f))
                 c->idx_fate[i] = FATE_RECREATE;
             continue;
         }
@@ -407,7 +433,7 @@ plan_indexes(DiffCtx *c)
             c->idx_implicit[i] = true;
         } else if (!t) {
             c->idx_fate[i] = FATE_DROP;
-        } else if (!index_eq(f, t) || swapped_col) {
+        } else if (!index_eq(f, t) || swapped_col || index_calls_gone_function(c, f)) {
             c->idx_fate[i] = FATE_RECREATE;
         }
     }
@@ -792,15 +818,18 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     const char *us, *un;
     bool from_user_type = diff_type_ref(&c->scratch, f->type, &us, &un, NULL);
     /* (A default cast to a user type would keep that type alive: drop it first too.) */
-    bool default_before =
-        type_string_changed && f->default_expr && (tc.using != DIFF_USING_NONE || from_user_type);
-    bool default_after = type_string_changed && col->default_expr;
+    /* A default calling a function that is dropped goes before that DROP and is set
+     * again after the function's CREATE. */
+    bool default_fn = diff_calls_gone_function(c, f->default_expr);
+    bool default_before = default_fn || (type_string_changed && f->default_expr &&
+                                         (tc.using != DIFF_USING_NONE || from_user_type));
+    bool default_after = (type_string_changed || default_fn) && col->default_expr;
     bool drop_expr = f->generated && !col->generated;
     bool id_changed = identity_differs(f, col);
     bool nn_changed = f->not_null != col->not_null;
     bool comment_changed = !ag_streq(f->comment, col->comment);
-    if (!type_changed && !default_changed && !drop_expr && !id_changed && !nn_changed &&
-        !comment_changed)
+    if (!type_changed && !default_changed && !default_fn && !drop_expr && !id_changed &&
+        !nn_changed && !comment_changed)
         return;
 
     uint32_t ch =

@@ -9,8 +9,10 @@
  * recreated when a table it reads loses or retypes a column, and every view that reads a
  * recreated view is recreated too (transitively). Drops use the `from` side's deps and
  * run before the column steps; creations use the `to` side's and run after.
- * Dependencies are relations only (CatView.deps); which columns a view reads is not
- * known, so any dropped or retyped column of a table it reads counts.
+ * Dependencies are relations (CatView.deps) and the functions the query calls by name
+ * (a view calling a function that is dropped goes before and comes back after it);
+ * which columns a view reads is not known, so any dropped or retyped column of a table
+ * it reads counts.
  * Not here: SQL (emit/view.c), ordering (order.c).
  */
 #include <string.h>
@@ -190,6 +192,8 @@ create_step(DiffCtx *c, uint32_t ch, const CatView *t, uint32_t nsteps)
     c->steps[s].obj = &t->obj;
     own_keys(c, s, KEY_PROVIDES, t);
     dep_keys(c, s, KEY_NEEDS, c->to, t);
+    if (t->query)
+        diff_call_keys(c, s, KEY_NEEDS, c->to, t->query->sql);
     column_edges(c, s, t, false, nsteps);
     return s;
 }
@@ -201,6 +205,8 @@ drop_step(DiffCtx *c, uint32_t ch, const CatView *f, uint32_t nsteps)
     c->steps[s].obj = &f->obj;
     own_keys(c, s, KEY_REMOVES, f);
     dep_keys(c, s, KEY_RELEASES, c->from, f);
+    if (f->query)
+        diff_call_keys(c, s, KEY_RELEASES, c->from, f->query->sql);
     column_edges(c, s, f, true, nsteps);
     return s;
 }
@@ -241,6 +247,8 @@ diff_views(DiffCtx *c)
         peer[i] = t;
         if (!t)
             fate[i] = VIEW_DROP;
+        else if (diff_calls_gone_function(c, f->query))
+            fate[i] = VIEW_RECREATE; /* around the function's DROP and CREATE */
         else if (same_definition(f, t))
             fate[i] = VIEW_KEEP;
         else
@@ -297,6 +305,8 @@ diff_views(DiffCtx *c)
             c->steps[s].old_obj = &f->obj;
             diff_step_key(c, s, KEY_PROVIDES, "r" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
             dep_keys(c, s, KEY_NEEDS, c->to, t);
+            if (t->query)
+                diff_call_keys(c, s, KEY_NEEDS, c->to, t->query->sql);
             comments_changed(c, f, t, ch, s);
             break;
         }

@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AND min(code) = 'A' FROM items;
