@@ -122,8 +122,14 @@ policy_step(DiffCtx *c, DiffStepKind kind, uint32_t ch, const CatTable *t, const
     uint32_t s = diff_step_new(c, kind, ch);
     c->steps[s].table = t;
     c->steps[s].policy = p;
-    diff_step_key(c, s, kind == DIFF_DROP_POLICY ? KEY_RELEASES : KEY_NEEDS,
-                  "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    KeyRole role = kind == DIFF_DROP_POLICY ? KEY_RELEASES : KEY_NEEDS;
+    diff_step_key(c, s, role, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    /* the functions its expressions call, on the side the step reads */
+    const Catalog *cat = kind == DIFF_DROP_POLICY ? c->from : c->to;
+    if (p->using_expr)
+        diff_call_keys(c, s, role, cat, p->using_expr->sql);
+    if (p->check_expr)
+        diff_call_keys(c, s, role, cat, p->check_expr->sql);
     return s;
 }
 
@@ -148,9 +154,12 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
         const CatPolicy *fp = &f->policies[i];
         const CatPolicy *tp = find_policy(t, fp->name);
         /* ALTER POLICY can change roles and expressions but not remove an expression */
+        /* nor outlive a function its expressions call that is dropped */
         bool alterable = tp && tp->cmd == fp->cmd && tp->permissive == fp->permissive &&
                          (tp->using_expr || !fp->using_expr) &&
-                         (tp->check_expr || !fp->check_expr);
+                         (tp->check_expr || !fp->check_expr) &&
+                         !diff_calls_gone_function(c, fp->using_expr) &&
+                         !diff_calls_gone_function(c, fp->check_expr);
         if (alterable) {
             if (roles_eq(fp, tp) && expr_eq(fp->using_expr, tp->using_expr) &&
                 expr_eq(fp->check_expr, tp->check_expr)) {

@@ -1,12 +1,14 @@
 SET check_function_bodies = false;
 DROP VIEW public.item_codes;
 ALTER TABLE public.items DROP CONSTRAINT items_n_check;
+DROP POLICY items_positive ON public.items;
 DROP INDEX public.items_pos;
 ALTER TABLE public.items ALTER COLUMN code DROP DEFAULT;
 DROP FUNCTION public.is_pos(integer);
 CREATE OR REPLACE FUNCTION is_pos(x integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x > 0 $$;
 ALTER TABLE public.items ADD CONSTRAINT items_n_check CHECK (public.is_pos(n)) NOT VALID;
 ALTER TABLE public.items VALIDATE CONSTRAINT items_n_check;
+CREATE POLICY items_positive ON public.items TO PUBLIC USING (public.is_pos(id));
 CREATE INDEX items_pos ON public.items (id) WHERE public.is_pos(n);
 DROP FUNCTION public.next_code(integer);
 CREATE OR REPLACE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'A' $$;

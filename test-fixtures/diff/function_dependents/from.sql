@@ -1,6 +1,6 @@
 -- Functions whose new version PostgreSQL will not take by CREATE OR REPLACE (new
 -- argument, renamed argument): DROP and CREATE. What calls them (a column default, a
--- CHECK, a partial index, a view) goes before the DROP and comes back after.
+-- CHECK, a partial index, a view, a policy) goes before the DROP and comes back after.
 CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'A' $$;
 CREATE FUNCTION is_pos(x integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x > 0 $$;
 CREATE TABLE items (
@@ -10,3 +10,5 @@ CREATE TABLE items (
 );
 CREATE INDEX items_pos ON items (id) WHERE is_pos(n);
 CREATE VIEW item_codes AS SELECT id, next_code() AS next FROM items;
+ALTER TABLE items ENABLE ROW LEVEL SECURITY;
+CREATE POLICY items_positive ON items USING (is_pos(id));
