@@ -18,9 +18,8 @@
  * A function that goes (dropped, or dropped and created again) takes with it, before
  * its DROP, what calls it: diff_plan_functions lists them first, and table.c (column
  * defaults, CHECK and EXCLUDE constraints, indexes), view.c and partition.c (policies)
- * drop those and create them again around it (diff_calls_gone_function); triggers are
- * handled here.
- * TODO: generated columns that call such a function (the DROP fails).
+ * drop those and create them again around it (diff_calls_gone_function; a generated
+ * column is dropped and added again: computed anew); triggers are handled here.
  */
 #include <string.h>
 

@@ -322,7 +322,10 @@ plan_init(DiffCtx *c, const CatTable *f)
             p->col_fate[i] = FATE_IMPLICIT;
         } else if (!tc) {
             p->col_fate[i] = FATE_DROP;
-        } else if (needs_recreate(fc, tc)) {
+        } else if (needs_recreate(fc, tc) ||
+                   (fc->generated && tc->generated && diff_calls_gone_function(c, fc->generated))) {
+            /* (a generated column cannot lose its expression to a function's DROP and
+             * get it back: it is computed again) */
             p->col_fate[i] = FATE_RECREATE;
         } else {
             p->col_fate[i] = FATE_KEEP;

@@ -1,1 +1,1 @@
-SELECT count(*) = 2 AND min(code) = 'A' FROM items;
+SELECT count(*) = 2 AND min(code) = 'A' AND sum(doubled) = 24 FROM items;

@@ -4,6 +4,7 @@ ALTER TABLE public.items DROP CONSTRAINT items_n_check;
 DROP POLICY items_positive ON public.items;
 DROP INDEX public.items_pos;
 ALTER TABLE public.items ALTER COLUMN code DROP DEFAULT;
+ALTER TABLE public.items DROP COLUMN doubled;
 DROP FUNCTION public.is_pos(integer);
 CREATE OR REPLACE FUNCTION is_pos(y integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT y > 0 $$;
 ALTER TABLE public.items ADD CONSTRAINT items_n_check CHECK (public.is_pos(n)) NOT VALID;
@@ -13,5 +14,8 @@ CREATE INDEX items_pos ON public.items (id) WHERE public.is_pos(n);
 DROP FUNCTION public.next_code();
 CREATE OR REPLACE FUNCTION next_code(step integer DEFAULT 1) RETURNS text LANGUAGE sql AS $$ SELECT 'B' $$;
 ALTER TABLE public.items ALTER COLUMN code SET DEFAULT public.next_code();
+DROP FUNCTION public.twice(integer);
+CREATE OR REPLACE FUNCTION twice(v integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT v * 2 $$;
+ALTER TABLE public.items ADD COLUMN doubled integer GENERATED ALWAYS AS (public.twice(n)) STORED;
 CREATE VIEW public.item_codes AS
 SELECT id, next_code() AS next FROM items;
