@@ -162,17 +162,29 @@ typedef struct GoneScan {
     bool found;
 } GoneScan;
 
+/* Is schema.fname among the functions that go (c->gone_fns)? */
+static bool
+is_gone(const DiffCtx *c, const char *schema, const char *fname)
+{
+    size_t sl = strlen(schema);
+    for (uint32_t i = 0; i < c->ngone_fns; i++)
+        if (strncmp(c->gone_fns[i], schema, sl) == 0 && c->gone_fns[i][sl] == '\x1f' &&
+            strcmp(c->gone_fns[i] + sl + 1, fname) == 0)
+            return true;
+    return false;
+}
+
+/* A call by name: qualified, that function; unqualified, one of that name anywhere. */
 static void
 gone_call(const char *schema, const char *name, void *arg)
 {
     GoneScan *g = arg;
-    for (uint32_t i = 0; i < g->c->ngone_fns && !g->found; i++) {
-        const char *key = g->c->gone_fns[i];
-        const char *sep = strchr(key, '\x1f');
-        g->found = strcmp(sep + 1, name) == 0 &&
-                   (!schema || (strlen(schema) == (size_t) (sep - key) &&
-                                strncmp(key, schema, (size_t) (sep - key)) == 0));
+    if (schema) {
+        g->found = g->found || is_gone(g->c, schema, name);
+        return;
     }
+    for (uint32_t i = 0; i < g->c->ngone_fns && !g->found; i++)
+        g->found = strcmp(strchr(g->c->gone_fns[i], '\x1f') + 1, name) == 0;
 }
 
 bool
@@ -441,28 +453,9 @@ function_drop(DiffCtx *c, uint32_t ch, const CatFunction *f)
     return s;
 }
 
-/* "schema\x1ffname" of the functions dropped and created again, for their triggers. */
-typedef struct Recreated {
-    const char **keys;
-    uint32_t n;
-} Recreated;
-
-static bool
-is_recreated(const Recreated *r, const char *schema, const char *fname)
-{
-    for (uint32_t i = 0; i < r->n; i++) {
-        size_t sl = strlen(schema);
-        if (strncmp(r->keys[i], schema, sl) == 0 && r->keys[i][sl] == '\x1f' &&
-            strcmp(r->keys[i] + sl + 1, fname) == 0)
-            return true;
-    }
-    return false;
-}
-
 static void
-diff_function_objects(DiffCtx *c, Recreated *rec)
+diff_function_objects(DiffCtx *c)
 {
-    rec->keys = ag_arena_alloc(&c->scratch, sizeof(char *) * (c->to->nobjects + 1));
     for (uint32_t i = 0; i < c->to->nobjects; i++) {
         const CatFunction *t = (const CatFunction *) c->to->objects[i];
         if (t->obj.kind != CAT_FUNCTION)
@@ -496,8 +489,6 @@ diff_function_objects(DiffCtx *c, Recreated *rec)
             uint32_t d = function_drop(c, ch, f);
             uint32_t s = function_create(c, ch, t);
             diff_step_after(c, d, s);
-            rec->keys[rec->n++] =
-                ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->fname);
         }
     }
     for (uint32_t i = 0; i < c->from->nobjects; i++) {
@@ -616,7 +607,7 @@ table_dropped(const DiffCtx *c, const CatTable *f)
 }
 
 static void
-diff_triggers(DiffCtx *c, const Recreated *rec)
+diff_triggers(DiffCtx *c)
 {
     for (uint32_t i = 0; i < c->to->nobjects; i++) {
         const CatTable *t = (const CatTable *) c->to->objects[i];
@@ -634,7 +625,7 @@ diff_triggers(DiffCtx *c, const Recreated *rec)
             }
             const char *fs, *fn;
             bool fn_recreated = trigger_function(&c->scratch, tt, &fs, &fn) &&
-                                is_recreated(rec, fs, fn);
+                                is_gone(c, fs, fn);
             bool def_changed = strcmp(ft->def->canon, tt->def->canon) != 0 || fn_recreated;
             char fe = ft->enabled ? ft->enabled : 'O', te = tt->enabled ? tt->enabled : 'O';
             bool comment_changed = !ag_streq(ft->comment, tt->comment);
@@ -676,8 +667,7 @@ void
 diff_functions(DiffCtx *c)
 {
     uint32_t nsteps = c->nsteps; /* the table steps, before ours */
-    Recreated rec = {0};
-    diff_function_objects(c, &rec);
-    diff_triggers(c, &rec);
+    diff_function_objects(c);
+    diff_triggers(c);
     expression_keys(c, nsteps);
 }
