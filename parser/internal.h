@@ -197,6 +197,9 @@ void prs_note_type_use(PrsContext *ctx, const PgQuery__TypeName *tn, const char 
 
 /* Deparsed text of an expression subtree (tmp arena), NULL with an error on failure. */
 const char *prs_deparse_expr(PrsContext *ctx, const PrsNode *expr);
+/* A statement subtree (a SelectStmt, ...) printed back by libpg_query, in tmp; NULL with
+ * an error "cannot print this <what> back". */
+const char *prs_deparse_stmt(PrsContext *ctx, const char *what, const PrsNode *stmt);
 /* A CatExpr in the catalog arena for the subtree; NULL with an error on failure. */
 CatExpr *prs_expr(PrsContext *ctx, const PrsNode *expr);
 /* Would PostgreSQL store no default for this expression on a column of coltype (a

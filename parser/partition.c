@@ -30,25 +30,11 @@ deparse_create(PrsContext *ctx, PgQuery__CreateStmt *cs, const char *prefix)
     pg_query__node__init(&node);
     node.node_case = PG_QUERY__NODE__NODE_CREATE_STMT;
     node.create_stmt = cs;
-    PgQuery__RawStmt raw;
-    pg_query__raw_stmt__init(&raw);
-    raw.stmt = &node;
-    PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr;
-    pg_query__parse_result__init(&pr);
-    pr.version = PG_VERSION_NUM;
-    pr.n_stmts = 1;
-    pr.stmts = stmts;
-    size_t len = pg_query__parse_result__get_packed_size(&pr);
-    uint8_t *buf = ag_arena_alloc(ctx->tmp, len ? len : 1);
-    pg_query__parse_result__pack(&pr, buf);
-    PgQueryProtobuf pb = {.len = len, .data = (char *) buf};
-    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
-    const char *out = NULL;
+    const char *sql = prs_deparse_stmt(ctx, "partition clause", &node);
+    if (!sql)
+        return NULL;
     size_t plen = strlen(prefix);
-    if (!dr.error && dr.query && strncmp(dr.query, prefix, plen) == 0)
-        out = ag_arena_strdup(ctx->tmp, dr.query + plen); /* copied before the free */
-    pg_query_free_deparse_result(dr);
+    const char *out = strncmp(sql, prefix, plen) == 0 ? sql + plen : NULL;
     if (!out)
         ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this partition clause back");
     return out;

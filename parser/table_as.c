@@ -16,34 +16,6 @@
 
 #include "parser/internal.h"
 
-/* Deparsed text of the query, in tmp; NULL with an error. */
-static const char *
-deparse_query(PrsContext *ctx, const PrsNode *query)
-{
-    PgQuery__RawStmt raw;
-    pg_query__raw_stmt__init(&raw);
-    /* protobuf-c wants a mutable pointer; packing only reads through it */
-    memcpy(&raw.stmt, &query, sizeof(raw.stmt));
-    PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr;
-    pg_query__parse_result__init(&pr);
-    pr.version = PG_VERSION_NUM;
-    pr.n_stmts = 1;
-    pr.stmts = stmts;
-    size_t len = pg_query__parse_result__get_packed_size(&pr);
-    uint8_t *buf = ag_arena_alloc(ctx->tmp, len ? len : 1);
-    pg_query__parse_result__pack(&pr, buf);
-    PgQueryProtobuf pb = {.len = len, .data = (char *) buf};
-    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
-    const char *out = NULL;
-    if (dr.error)
-        ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this table's query back: %s",
-                      dr.error->message);
-    else
-        out = ag_arena_strdup(ctx->tmp, dr.query);
-    pg_query_free_deparse_result(dr);
-    return out;
-}
 
 bool
 prs_create_table_as(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs)
@@ -69,7 +41,7 @@ prs_create_table_as(PrsContext *ctx, const PgQuery__CreateTableAsStmt *cs)
                       cat_qualified(ctx->tmp, schema, name));
         return true;
     }
-    const char *sql = deparse_query(ctx, cs->query);
+    const char *sql = prs_deparse_stmt(ctx, "table's query", cs->query);
     if (!sql)
         return true;
     CatTable *t = (CatTable *) cat_add(ctx->cat, CAT_TABLE, schema, name, loc);

@@ -554,6 +554,34 @@ prs_note_type_use(PrsContext *ctx, const PgQuery__TypeName *tn, const char *cano
 /* ---- expressions ------------------------------------------------------------ */
 
 const char *
+prs_deparse_stmt(PrsContext *ctx, const char *what, const PrsNode *stmt)
+{
+    PgQuery__RawStmt raw;
+    pg_query__raw_stmt__init(&raw);
+    /* protobuf-c wants a mutable pointer; packing only reads through it */
+    memcpy(&raw.stmt, &stmt, sizeof(raw.stmt));
+    PgQuery__RawStmt *stmts[1] = {&raw};
+    PgQuery__ParseResult pr;
+    pg_query__parse_result__init(&pr);
+    pr.version = PG_VERSION_NUM;
+    pr.n_stmts = 1;
+    pr.stmts = stmts;
+    size_t len = pg_query__parse_result__get_packed_size(&pr);
+    uint8_t *buf = ag_arena_alloc(ctx->tmp, len ? len : 1);
+    pg_query__parse_result__pack(&pr, buf);
+    PgQueryProtobuf pb = {.len = len, .data = (char *) buf};
+    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
+    const char *out = NULL;
+    if (dr.error)
+        ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this %s back: %s", what,
+                      dr.error->message);
+    else /* copied out of the deparse result: it is freed below */
+        out = ag_arena_strdup(ctx->tmp, dr.query);
+    pg_query_free_deparse_result(dr);
+    return out;
+}
+
+const char *
 prs_deparse_expr(PrsContext *ctx, const PrsNode *expr)
 {
     /* SELECT <expr>: the deparser prints whole statements only. The wrapper borrows
@@ -578,33 +606,14 @@ prs_deparse_expr(PrsContext *ctx, const PrsNode *expr)
     pg_query__node__init(&sel_node);
     sel_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     sel_node.select_stmt = &sel;
-    PgQuery__RawStmt raw;
-    pg_query__raw_stmt__init(&raw);
-    raw.stmt = &sel_node;
-    PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr;
-    pg_query__parse_result__init(&pr);
-    pr.version = PG_VERSION_NUM;
-    pr.n_stmts = 1;
-    pr.stmts = stmts;
-
-    size_t len = pg_query__parse_result__get_packed_size(&pr);
-    uint8_t *buf = ag_arena_alloc(ctx->tmp, len ? len : 1);
-    pg_query__parse_result__pack(&pr, buf);
-    PgQueryProtobuf pb = {.len = len, .data = (char *) buf};
-    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
-    const char *out = NULL;
-    if (dr.error) {
-        ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this expression back: %s",
-                      dr.error->message);
-    } else if (strncmp(dr.query, "SELECT ", 7) == 0) {
-        /* Copied out of the deparse result: it is freed below. */
-        out = ag_arena_strdup(ctx->tmp, dr.query + 7);
-    } else {
+    const char *out = prs_deparse_stmt(ctx, "expression", &sel_node);
+    if (!out)
+        return NULL;
+    if (strncmp(out, "SELECT ", 7) != 0) {
         ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this expression back");
+        return NULL;
     }
-    pg_query_free_deparse_result(dr);
-    return out;
+    return out + 7;
 }
 
 /* Walk every message below m through protobuf-c's descriptors, calling fn on each

@@ -19,34 +19,6 @@
 
 /* ---- query text --------------------------------------------------------------- */
 
-/* Deparsed text of a statement subtree (a SelectStmt), in tmp; NULL with an error. */
-static const char *
-deparse_query(PrsContext *ctx, const PrsNode *query)
-{
-    PgQuery__RawStmt raw;
-    pg_query__raw_stmt__init(&raw);
-    /* protobuf-c wants a mutable pointer; packing only reads through it */
-    memcpy(&raw.stmt, &query, sizeof(raw.stmt));
-    PgQuery__RawStmt *stmts[1] = {&raw};
-    PgQuery__ParseResult pr;
-    pg_query__parse_result__init(&pr);
-    pr.version = PG_VERSION_NUM;
-    pr.n_stmts = 1;
-    pr.stmts = stmts;
-    size_t len = pg_query__parse_result__get_packed_size(&pr);
-    uint8_t *buf = ag_arena_alloc(ctx->tmp, len ? len : 1);
-    pg_query__parse_result__pack(&pr, buf);
-    PgQueryProtobuf pb = {.len = len, .data = (char *) buf};
-    PgQueryDeparseResult dr = pg_query_deparse_protobuf(pb);
-    const char *out = NULL;
-    if (dr.error)
-        ag_diag_error(ctx->diag, prs_stmt_loc(ctx), "cannot print this view's query back: %s",
-                      dr.error->message);
-    else /* Copied out of the deparse result: it is freed below. */
-        out = ag_arena_strdup(ctx->tmp, dr.query);
-    pg_query_free_deparse_result(dr);
-    return out;
-}
 
 /* ---- dependencies ----------------------------------------------------------------- */
 
@@ -200,7 +172,7 @@ create_view(PrsContext *ctx, const PgQuery__RangeVar *rv, bool materialized, boo
                       kind, cat_qualified(ctx->tmp, schema, name));
         return;
     }
-    const char *sql = deparse_query(ctx, query);
+    const char *sql = prs_deparse_stmt(ctx, "view's query", query);
     if (!sql)
         return;
     CatView *v = old;
