@@ -1545,22 +1545,8 @@ cat_load_db(Catalog *cat, PGconn *conn, const CatFilter *filter, AgDiag *diag)
     /* Inside the caller's transaction, a savepoint scopes SET LOCAL: rolling back to it
      * restores search_path. The snapshot is then the caller's. */
     bool nested;
-    switch (PQtransactionStatus(conn)) {
-    case PQTRANS_IDLE:
-        nested = false;
-        break;
-    case PQTRANS_INTRANS:
-        nested = true;
-        break;
-    case PQTRANS_ACTIVE:
-    case PQTRANS_INERROR:
-    case PQTRANS_UNKNOWN:
-    default:
-        ag_diag_error(diag, no_loc,
-                      "cannot read the catalog: the connection is busy or its transaction "
-                      "has failed");
+    if (!cat_pq_txn_state(conn, diag, "read the catalog", &nested))
         return false;
-    }
     ag_buf_init(&ld.q);
     bool ok = exec_command_or_report(&ld, nested ? "SAVEPOINT " SAVEPOINT_NAME
                                                  : "BEGIN ISOLATION LEVEL REPEATABLE READ, "

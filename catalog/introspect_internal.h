@@ -23,5 +23,9 @@ char cat_pq_char(const PGresult *res, int row, int f); /* '\0' for NULL */
  * elements dropped. Returns the count; *out is NULL when empty or NULL. */
 uint32_t cat_pq_str_array(AgArena *arena, const PGresult *res, int row, int f,
                           const char ***out);
+/* Is the connection idle (false in *nested: the caller begins a transaction) or inside
+ * the caller's transaction (true: the caller uses a savepoint)? Otherwise (busy, failed
+ * transaction, closed) record "cannot <what>: ..." and return false. */
+bool cat_pq_txn_state(PGconn *conn, AgDiag *diag, const char *what, bool *nested);
 
 #endif

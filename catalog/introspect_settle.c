@@ -46,6 +46,7 @@
 #include <libpq-fe.h>
 
 #include "catalog/introspect.h"
+#include "catalog/introspect_internal.h"
 
 #define SAVEPOINT_NAME "autogen_settle"
 #define TEMP_PREFIX    "pg_temp.autogen_settle_"
@@ -677,22 +678,8 @@ static bool
 run(Settle *st)
 {
     bool nested;
-    switch (PQtransactionStatus(st->conn)) {
-    case PQTRANS_IDLE:
-        nested = false;
-        break;
-    case PQTRANS_INTRANS:
-        nested = true;
-        break;
-    case PQTRANS_ACTIVE:
-    case PQTRANS_INERROR:
-    case PQTRANS_UNKNOWN:
-    default:
-        ag_diag_error(st->diag, no_loc,
-                      "cannot compare expressions on the server: the connection is busy, "
-                      "closed or its transaction has failed");
+    if (!cat_pq_txn_state(st->conn, st->diag, "compare expressions on the server", &nested))
         return false;
-    }
     AgBuf q;
     ag_buf_init(&q);
     build_request(st, &q, nested);

@@ -76,22 +76,8 @@ cat_settle_table_as(Catalog *model, PGconn *conn, AgDiag *diag)
     if (!any)
         return true;
     bool nested;
-    switch (PQtransactionStatus(conn)) {
-    case PQTRANS_IDLE:
-        nested = false;
-        break;
-    case PQTRANS_INTRANS:
-        nested = true;
-        break;
-    case PQTRANS_ACTIVE:
-    case PQTRANS_INERROR:
-    case PQTRANS_UNKNOWN:
-    default:
-        ag_diag_error(diag, no_loc,
-                      "cannot read the columns of tables created AS a query: the connection "
-                      "is busy or its transaction has failed");
+    if (!cat_pq_txn_state(conn, diag, "read the columns of tables created AS a query", &nested))
         return false;
-    }
     bool ok = cat_pq_command(conn, nested ? "SAVEPOINT " SAVEPOINT_ALL : "BEGIN");
     for (uint32_t i = 0; i < model->nobjects && ok; i++) {
         CatTable *t = (CatTable *) model->objects[i];

@@ -103,3 +103,25 @@ cat_pq_str_array(AgArena *arena, const PGresult *res, int row, int f, const char
     *out = n ? items : NULL;
     return n;
 }
+
+bool
+cat_pq_txn_state(PGconn *conn, AgDiag *diag, const char *what, bool *nested)
+{
+    switch (PQtransactionStatus(conn)) {
+    case PQTRANS_IDLE:
+        *nested = false;
+        return true;
+    case PQTRANS_INTRANS:
+        *nested = true;
+        return true;
+    case PQTRANS_ACTIVE:
+    case PQTRANS_INERROR:
+    case PQTRANS_UNKNOWN:
+    default:
+        ag_diag_error(diag, no_loc,
+                      "cannot %s: the connection is busy or closed, or its transaction has "
+                      "failed",
+                      what);
+        return false;
+    }
+}

@@ -243,22 +243,8 @@ ask_views(PGconn *conn, AgArena *a, AgArena *tmp, ViewAsk *asks, uint32_t n, AgD
     if (!n)
         return true;
     bool nested;
-    switch (PQtransactionStatus(conn)) {
-    case PQTRANS_IDLE:
-        nested = false;
-        break;
-    case PQTRANS_INTRANS:
-        nested = true;
-        break;
-    case PQTRANS_ACTIVE:
-    case PQTRANS_INERROR:
-    case PQTRANS_UNKNOWN:
-    default:
-        ag_diag_error(diag, no_loc,
-                      "cannot settle views: the connection is busy or its transaction has "
-                      "failed");
+    if (!cat_pq_txn_state(conn, diag, "settle views", &nested))
         return false;
-    }
     AgBuf q, body;
     ag_buf_init(&q);
     ag_buf_init(&body);
