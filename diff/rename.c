@@ -492,6 +492,18 @@ hint_objects(RenCtx *r, DiffObjKind k)
 }
 
 /* Signature of an index or constraint's definition, names mapped to the to side. */
+static CatExpr *map_expr_columns(const RenCtx *r, const char *schema, const char *table, CatExpr *e);
+
+/* The canon of an expression of schema.table, from side: after the column renames found
+ * so far; "-" for none. */
+static const char *
+expr_sig(const RenCtx *r, const char *schema, const char *table, CatExpr *e, bool from_side)
+{
+    if (!e)
+        return "-";
+    return from_side ? map_expr_columns(r, schema, table, e)->canon : e->canon;
+}
+
 static const char *
 elems_sig(const RenCtx *r, AgBuf *b, const char *schema, const char *table, const CatIndexElem *e,
           uint32_t n, bool from_side)
@@ -501,7 +513,8 @@ elems_sig(const RenCtx *r, AgBuf *b, const char *schema, const char *table, cons
         if (col && from_side)
             col = map_column(r, schema, table, col);
         ag_buf_printf(b, "(%s|%s|%s|%s|%d%d|%s)", col ? col : "-",
-                      e[i].expr ? e[i].expr->canon : "-", e[i].collation ? e[i].collation : "-",
+                      expr_sig(r, schema, table, e[i].expr, from_side),
+                      e[i].collation ? e[i].collation : "-",
                       e[i].opclass ? e[i].opclass : "-", e[i].desc, e[i].nulls_first,
                       e[i].exclude_op ? e[i].exclude_op : "-");
     }
@@ -528,7 +541,7 @@ index_sig(const RenCtx *r, const CatIndex *ix, bool from_side)
     ag_buf_printf(&b, "%s|%d%d|%s|", table, ix->is_unique, ix->nulls_not_distinct, ix->method);
     elems_sig(r, &b, ix->obj.schema, ix->table, ix->elems, ix->nelems, from_side);
     names_sig(r, &b, ix->obj.schema, ix->table, ix->include, ix->ninclude, from_side);
-    ag_buf_printf(&b, "|%s|", ix->where ? ix->where->canon : "-");
+    ag_buf_printf(&b, "|%s|", expr_sig(r, ix->obj.schema, ix->table, ix->where, from_side));
     for (uint32_t i = 0; i < ix->noptions; i++)
         ag_buf_printf(&b, "%s,", ix->options[i]);
     const char *s = ag_arena_strdup(r->a, ag_buf_cstr(&b));
@@ -546,7 +559,7 @@ con_sig(const RenCtx *r, const char *schema, const char *table, const CatConstra
                   k->initially_deferred, k->no_inherit, k->not_valid);
     names_sig(r, &b, schema, table, k->columns, k->ncolumns, from_side);
     names_sig(r, &b, schema, table, k->include, k->ninclude, from_side);
-    ag_buf_printf(&b, "|%s|", k->check ? k->check->canon : "-");
+    ag_buf_printf(&b, "|%s|", expr_sig(r, schema, table, k->check, from_side));
     if (k->type == CAT_CON_FOREIGN) {
         const char *rs = k->ref_schema ? k->ref_schema : schema;
         const char *rt = from_side ? map_obj(r, DIFF_OBJ_TABLE, rs, k->ref_table) : k->ref_table;
@@ -556,7 +569,7 @@ con_sig(const RenCtx *r, const char *schema, const char *table, const CatConstra
     }
     ag_buf_printf(&b, "|%s|", k->exclude_method ? k->exclude_method : "-");
     elems_sig(r, &b, schema, table, k->elems, k->nelems, from_side);
-    ag_buf_printf(&b, "|%s", k->exclude_where ? k->exclude_where->canon : "-");
+    ag_buf_printf(&b, "|%s", expr_sig(r, schema, table, k->exclude_where, from_side));
     const char *s = ag_arena_strdup(r->a, ag_buf_cstr(&b));
     ag_buf_free(&b);
     return s;
@@ -990,6 +1003,8 @@ map_names(RenCtx *r, const char *schema, const char *table, const char *const *n
     return out;
 }
 
+static CatExpr *map_expr_columns(const RenCtx *r, const char *schema, const char *table, CatExpr *e);
+
 static CatIndexElem *
 map_elems(RenCtx *r, const char *schema, const char *table, const CatIndexElem *e, uint32_t n)
 {
@@ -998,6 +1013,99 @@ map_elems(RenCtx *r, const char *schema, const char *table, const CatIndexElem *
         out[i] = e[i];
         if (e[i].column)
             out[i].column = map_column(r, schema, table, e[i].column);
+        out[i].expr = map_expr_columns(r, schema, table, e[i].expr);
+    }
+    return out;
+}
+
+/* text with every column reference spelled old (an identifier, plain or quoted, not
+ * called as a function, not after "." or "::", outside string literals) spelled new,
+ * in arena; text itself when there is none. Expressions of a table's CHECKs, defaults
+ * and indexes name its columns unqualified, as both producers print them. */
+static const char *
+rename_ident(AgArena *a, const char *text, const char *old, const char *new_name)
+{
+    if (!text)
+        return text;
+    AgBuf b;
+    ag_buf_init(&b);
+    bool changed = false;
+    const char *quoted_new = cat_quote_ident(a, new_name);
+    for (const char *p = text; *p;) {
+        if (*p == '\'') { /* a literal, '' inside */
+            const char *q = p + 1;
+            while (*q && !(*q == '\'' && q[1] != '\''))
+                q += *q == '\'' ? 2 : 1;
+            if (*q)
+                q++;
+            ag_buf_putn(&b, p, (size_t) (q - p));
+            p = q;
+            continue;
+        }
+        bool quoted = *p == '"';
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                     (unsigned char) *p >= 0x80;
+        if (!quoted && !plain) {
+            ag_buf_putc(&b, *p++);
+            continue;
+        }
+        const char *q = p;
+        AgBuf id;
+        ag_buf_init(&id);
+        if (quoted) {
+            for (q++; *q && !(*q == '"' && q[1] != '"'); q++) {
+                if (*q == '"')
+                    q++;
+                ag_buf_putc(&id, *q);
+            }
+            if (*q)
+                q++;
+        } else {
+            while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '_' ||
+                   (*q >= '0' && *q <= '9') || *q == '$' || (unsigned char) *q >= 0x80) {
+                char ch = *q++;
+                ag_buf_putc(&id, ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+            }
+        }
+        const char *after = q;
+        while (*after == ' ')
+            after++;
+        bool after_dot = p > text && (p[-1] == '.' || (p - text >= 2 && p[-1] == ':' && p[-2] == ':'));
+        if (strcmp(ag_buf_cstr(&id), old) == 0 && *after != '(' && *after != '.' && !after_dot) {
+            ag_buf_puts(&b, quoted_new);
+            changed = true;
+        } else {
+            ag_buf_putn(&b, p, (size_t) (q - p));
+        }
+        ag_buf_free(&id);
+        p = q;
+    }
+    const char *out = changed ? ag_arena_strdup(a, ag_buf_cstr(&b)) : text;
+    ag_buf_free(&b);
+    return out;
+}
+
+/* e with the columns of schema.table renamed by this diff renamed in it. */
+static CatExpr *
+map_expr_columns(const RenCtx *r, const char *schema, const char *table, CatExpr *e)
+{
+    if (!e)
+        return e;
+    CatExpr *out = e;
+    for (uint32_t i = 0; i < r->n; i++) {
+        const Ren *x = &r->rens[i];
+        if (x->kind != DIFF_OBJ_COLUMN || !ag_streq(x->schema, schema) ||
+            !ag_streq(x->parent_old, table))
+            continue;
+        const char *sql = rename_ident(r->c->arena, out->sql, x->old_name, x->new_name);
+        const char *canon = rename_ident(r->c->arena, out->canon, x->old_name, x->new_name);
+        if (sql == out->sql && canon == out->canon)
+            continue;
+        CatExpr *n = zalloc(r->c->arena, sizeof(CatExpr));
+        *n = *out;
+        n->sql = sql;
+        n->canon = canon;
+        out = n;
     }
     return out;
 }
@@ -1067,7 +1175,9 @@ map_table(RenCtx *r, const CatTable *f, CatTable *t)
         t->columns[i] = f->columns[i];
         t->columns[i].name = map_column(r, schema, name, f->columns[i].name);
         t->columns[i].type = map_type(r, f->columns[i].type);
-        t->columns[i].default_expr = map_sequences(r, schema, f->columns[i].default_expr);
+        t->columns[i].default_expr = map_expr_columns(
+            r, schema, name, map_sequences(r, schema, f->columns[i].default_expr));
+        t->columns[i].generated = map_expr_columns(r, schema, name, f->columns[i].generated);
     }
     t->constraints = zalloc(a, sizeof(CatConstraint) * (f->nconstraints + 1));
     for (uint32_t i = 0; i < f->nconstraints; i++) {
@@ -1080,6 +1190,8 @@ map_table(RenCtx *r, const CatTable *f, CatTable *t)
         o->columns = map_names(r, schema, name, k->columns, k->ncolumns);
         o->include = map_names(r, schema, name, k->include, k->ninclude);
         o->elems = map_elems(r, schema, name, k->elems, k->nelems);
+        o->check = map_expr_columns(r, schema, name, k->check);
+        o->exclude_where = map_expr_columns(r, schema, name, k->exclude_where);
         if (k->type == CAT_CON_FOREIGN && k->ref_table) {
             const char *rs = k->ref_schema ? k->ref_schema : schema;
             o->ref_table = map_obj(r, DIFF_OBJ_TABLE, rs, k->ref_table);
@@ -1117,6 +1229,7 @@ renamed_catalog(RenCtx *r)
             CatIndex *ix = (CatIndex *) o;
             ix->table = map_obj(r, DIFF_OBJ_TABLE, f->schema, fi->table);
             ix->elems = map_elems(r, f->schema, fi->table, fi->elems, fi->nelems);
+            ix->where = map_expr_columns(r, f->schema, fi->table, fi->where);
             ix->include = map_names(r, f->schema, fi->table, fi->include, fi->ninclude);
             break;
         }

@@ -1,0 +1,1 @@
+SELECT count(*) = 1 AND min(qty) = 5 FROM stock;

@@ -1,0 +1,8 @@
+-- A renamed column keeps what mentions it: PostgreSQL rewrites the CHECK and the
+-- index on RENAME COLUMN, so they stay; the CHECK's implicit name follows the column.
+CREATE TABLE stock (
+    id integer PRIMARY KEY,
+    qty integer CHECK (qty > 0),
+    note text
+);
+CREATE INDEX stock_qty ON stock ((qty * 2)) WHERE qty > 1;
