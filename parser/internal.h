@@ -221,6 +221,9 @@ void prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t lo
 /* partition.c: PARTITION BY / PARTITION OF of a new table; ATTACH / DETACH PARTITION and
  * row-level security subcommands (true when cmd was one of them); policies. */
 void prs_partition_create(PrsContext *ctx, CatTable *t, const PgQuery__CreateStmt *cs);
+/* An index of a partitioned table takes over (attaches) the first equivalent index the
+ * partition child already has, as PostgreSQL does; that one is then no catalog object. */
+void prs_partition_index(PrsContext *ctx, const CatIndex *parent_ix, const CatTable *child);
 bool prs_partition_alter(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cmd,
                          AgLoc loc);
 void prs_create_policy(PrsContext *ctx, const PgQuery__CreatePolicyStmt *ps, int32_t loc);

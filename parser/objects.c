@@ -781,6 +781,11 @@ prs_create_index(PrsContext *ctx, const PgQuery__IndexStmt *is, int32_t at)
         }
         ag_qsort(ix->options, ix->noptions, sizeof(char *), cmp_cstr);
     }
+    /* On a partitioned table (not ONLY): existing partitions' matching indexes attach. */
+    if (t->partition_key && is->relation->inh)
+        for (uint32_t i = 0; i < ctx->st->nchildren; i++)
+            if (ctx->st->children[i].parent == t)
+                prs_partition_index(ctx, ix, ctx->st->children[i].child);
 }
 
 /* ---- COMMENT ON ---------------------------------------------------------------------- */

@@ -172,6 +172,59 @@ attach(PrsContext *ctx, CatTable *parent, const PgQuery__PartitionCmd *pc, AgLoc
         prs_names_add(&ctx->st->names, &ctx->st->constraints, child->obj.schema, c->name, c->loc);
         cat_table_add_constraint(ctx->cat, child, &copy);
     }
+    /* the parent's indexes take the child's matching ones */
+    for (uint32_t i = 0; i < ctx->cat->nobjects; i++) {
+        const CatIndex *ix = (const CatIndex *) ctx->cat->objects[i];
+        if (ix->obj.kind == CAT_INDEX && ag_streq(ix->obj.schema, parent->obj.schema) &&
+            ag_streq(ix->table, parent->obj.name))
+            prs_partition_index(ctx, ix, child);
+    }
+}
+
+/* ---- indexes a partition shares with its parent --------------------------------- */
+
+static bool
+exprs_same(const CatExpr *a, const CatExpr *b)
+{
+    return (!a && !b) || (a && b && ag_streq(a->canon, b->canon));
+}
+
+/* Would PostgreSQL take index b of a partition for index a of its parent
+ * (CompareIndexInfo: same method, uniqueness, keys, INCLUDE columns and predicate)? */
+static bool
+index_matches(const CatIndex *a, const CatIndex *b)
+{
+    if (!ag_streq(a->method, b->method) || a->is_unique != b->is_unique ||
+        a->nulls_not_distinct != b->nulls_not_distinct || a->nelems != b->nelems ||
+        a->ninclude != b->ninclude || !exprs_same(a->where, b->where))
+        return false;
+    for (uint32_t i = 0; i < a->nelems; i++) {
+        const CatIndexElem *x = &a->elems[i], *y = &b->elems[i];
+        if (!ag_streq(x->column, y->column) || !exprs_same(x->expr, y->expr) ||
+            !ag_streq(x->collation, y->collation) || !ag_streq(x->opclass, y->opclass) ||
+            x->desc != y->desc || x->nulls_first != y->nulls_first)
+            return false;
+    }
+    for (uint32_t i = 0; i < a->ninclude; i++)
+        if (!ag_streq(a->include[i], b->include[i]))
+            return false;
+    return true;
+}
+
+void
+prs_partition_index(PrsContext *ctx, const CatIndex *parent_ix, const CatTable *child)
+{
+    for (uint32_t i = 0; i < ctx->cat->nobjects; i++) {
+        const CatIndex *ix = (const CatIndex *) ctx->cat->objects[i];
+        if (ix->obj.kind != CAT_INDEX || ix == parent_ix ||
+            !ag_streq(ix->obj.schema, child->obj.schema) || !ag_streq(ix->table, child->obj.name) ||
+            prs_names_find(&ctx->st->attached, ix->obj.schema, ix->obj.name) ||
+            !index_matches(parent_ix, ix))
+            continue;
+        prs_names_add(&ctx->st->names, &ctx->st->attached, ix->obj.schema, ix->obj.name,
+                      ix->obj.loc);
+        return;
+    }
 }
 
 static void

@@ -81,3 +81,14 @@ CREATE TABLE ledger_2024h1 (
     amount numeric
 );
 ALTER TABLE ONLY ledger ATTACH PARTITION ledger_2024h1 FOR VALUES FROM (2024, 1) TO (2024, 7);
+
+-- A partitioned table's index takes over a partition's matching index made before it,
+-- and ATTACH PARTITION takes over the new partition's (neither is an index of its own).
+CREATE TABLE shard (id integer, k text) PARTITION BY LIST (k);
+CREATE TABLE shard_a PARTITION OF shard FOR VALUES IN ('a');
+CREATE INDEX shard_a_id ON shard_a (id);
+CREATE INDEX shard_id ON shard (id);
+CREATE TABLE shard_b (id integer, k text);
+CREATE INDEX shard_b_id ON shard_b (id);
+CREATE INDEX shard_b_k ON shard_b (k DESC);
+ALTER TABLE shard ATTACH PARTITION shard_b FOR VALUES IN ('b');

@@ -1,0 +1,1 @@
+CREATE TABLE public.p_b PARTITION OF public.p FOR VALUES IN ('b');
