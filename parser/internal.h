@@ -80,6 +80,7 @@ typedef struct PrsState {
     PrsNameSet attached;       /* indexes attached to a partitioned index: not objects */
     PrsNameSet functions;      /* functions and aggregates of the model, by name */
     PrsNameSet identity_seqs;  /* sequences behind identity columns (not CatSequences) */
+    PrsNameSet collations;     /* collations the model creates (not managed) */
     struct PrsChild *children; /* partitions and INHERITS children */
     uint32_t nchildren;
     uint32_t capchildren;
@@ -221,6 +222,14 @@ void prs_create_table(PrsContext *ctx, const PgQuery__CreateStmt *cs, int32_t lo
 /* partition.c: PARTITION BY / PARTITION OF of a new table; ATTACH / DETACH PARTITION and
  * row-level security subcommands (true when cmd was one of them); policies. */
 void prs_partition_create(PrsContext *ctx, CatTable *t, const PgQuery__CreateStmt *cs);
+/* The schema of a collation named without one: the first schema of the search path
+ * where the model creates a collation of that name, else pg_catalog (built-in and
+ * imported collations). */
+const char *prs_collation_schema(PrsContext *ctx, const char *name);
+/* The collation of a COLLATE clause (NULL cc: none): raw name and schema; "default" is
+ * no collation. */
+void prs_collation(PrsContext *ctx, const PgQuery__CollateClause *cc, const char **name,
+                   const char **schema);
 /* An index of a partitioned table takes over (attaches) the first equivalent index the
  * partition child already has, as PostgreSQL does; that one is then no catalog object. */
 void prs_partition_index(PrsContext *ctx, const CatIndex *parent_ix, const CatTable *child);

@@ -627,7 +627,16 @@ prs_index_elems(PrsContext *ctx, CatTable *t, const char *method, PrsNode **para
             const char *cs = ncoll > 1 ? prs_str(coll[ncoll - 2]) : NULL;
             if (cn && (cs || strcmp(cn, "default") != 0)) {
                 el->collation = ag_arena_strdup(ctx->arena, cn);
-                el->collation_schema = ag_arena_strdup(ctx->arena, cs ? cs : "pg_catalog");
+                el->collation_schema =
+                    ag_arena_strdup(ctx->arena, cs ? cs : prs_collation_schema(ctx, cn));
+            }
+            /* the key column's own collation is no collation of the key (as read back) */
+            const CatColumn *kc = el->column && el->collation ? cat_table_find_column(t, el->column)
+                                                              : NULL;
+            if (kc && ag_streq(kc->collation, el->collation) &&
+                ag_streq(kc->collation_schema, el->collation_schema)) {
+                el->collation = NULL;
+                el->collation_schema = NULL;
             }
         }
         if (ie->n_opclass) {

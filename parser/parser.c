@@ -267,8 +267,16 @@ unmanaged_kind(PrsContext *ctx, const PrsNode *n)
         }
         case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
             return "operators";
-        case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION: {
+            /* not managed, but columns name it: remembered for prs_collation_schema */
+            size_t nn = n->define_stmt->n_defnames;
+            const char *name = nn ? prs_str(n->define_stmt->defnames[nn - 1]) : NULL;
+            const char *schema =
+                nn > 1 ? prs_str(n->define_stmt->defnames[nn - 2]) : prs_creation_schema(ctx);
+            if (name && schema)
+                prs_names_add(&st->names, &st->collations, schema, name, none);
             return "collations";
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
             size_t nn = n->define_stmt->n_defnames;
             if (nn) {

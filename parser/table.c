@@ -29,24 +29,6 @@ is_integer_type(const char *type)
            strcmp(type, "smallint") == 0;
 }
 
-/* Collation of a COLLATE clause: raw name and schema ("pg_catalog" when unqualified,
- * where the built-in and imported collations live); "default" is no collation. */
-static void
-collation_of(PrsContext *ctx, PrsNode **names, size_t nnames, const char **name,
-             const char **schema)
-{
-    *name = NULL;
-    *schema = NULL;
-    if (!nnames)
-        return;
-    const char *n = prs_str(names[nnames - 1]);
-    const char *s = nnames > 1 ? prs_str(names[nnames - 2]) : NULL;
-    if (!n || (!s && strcmp(n, "default") == 0))
-        return;
-    *name = ag_arena_strdup(ctx->arena, n);
-    *schema = ag_arena_strdup(ctx->arena, s ? s : "pg_catalog");
-}
-
 /* ---- constraints -------------------------------------------------------------- */
 
 static bool
@@ -489,8 +471,7 @@ add_column(PrsContext *ctx, CatTable *t, const PgQuery__ColumnDef *cd, PendingLi
         return;
     prs_note_type_use(ctx, cd->type_name, col.type, loc);
     if (cd->coll_clause)
-        collation_of(ctx, cd->coll_clause->collname, cd->coll_clause->n_collname, &col.collation,
-                     &col.collation_schema);
+        prs_collation(ctx, cd->coll_clause, &col.collation, &col.collation_schema);
     bool has_default = false;
     Pending *last = NULL;
     PrsNode **identity_opts = NULL;
@@ -1097,8 +1078,7 @@ alter_column_type(PrsContext *ctx, CatTable *t, const PgQuery__AlterTableCmd *cm
     col->collation = NULL;
     col->collation_schema = NULL;
     if (cd->coll_clause)
-        collation_of(ctx, cd->coll_clause->collname, cd->coll_clause->n_collname, &col->collation,
-                     &col->collation_schema);
+        prs_collation(ctx, cd->coll_clause, &col->collation, &col->collation_schema);
 }
 
 static void

@@ -48,24 +48,6 @@ find_type(PrsContext *ctx, CatKind kind, PrsNode **items, size_t n, const char *
     return cat_find(ctx->cat, kind, *schema_out, name);
 }
 
-/* Collation of a COLLATE clause, as table.c reads it: "pg_catalog" when unqualified,
- * "default" is none. */
-static void
-collation_of(PrsContext *ctx, const PgQuery__CollateClause *cc, const char **name,
-             const char **schema)
-{
-    *name = NULL;
-    *schema = NULL;
-    if (!cc || !cc->n_collname)
-        return;
-    const char *n = prs_str(cc->collname[cc->n_collname - 1]);
-    const char *s = cc->n_collname > 1 ? prs_str(cc->collname[cc->n_collname - 2]) : NULL;
-    if (!n || (!s && strcmp(n, "default") == 0))
-        return;
-    *name = ag_arena_strdup(ctx->arena, n);
-    *schema = ag_arena_strdup(ctx->arena, s ? s : "pg_catalog");
-}
-
 /* A type name is free when no enum, domain, composite or other type of the model has
  * it; otherwise report the duplicate. */
 static bool
@@ -160,7 +142,7 @@ prs_create_domain(PrsContext *ctx, const PgQuery__CreateDomainStmt *cd, int32_t 
         return;
     prs_names_add(&ctx->st->names, &ctx->st->types, schema, name, loc)->obj = d;
     d->type = type;
-    collation_of(ctx, cd->coll_clause, &d->collation, &d->collation_schema);
+    prs_collation(ctx, cd->coll_clause, &d->collation, &d->collation_schema);
     bool has_default = false;
     for (size_t i = 0; i < cd->n_constraints; i++) {
         const PrsNode *n = cd->constraints[i];
@@ -285,7 +267,7 @@ attr_type(PrsContext *ctx, const PgQuery__ColumnDef *cd, CatColumn *col, AgLoc l
     if (!col->type)
         return false;
     prs_note_type_use(ctx, cd->type_name, col->type, loc);
-    collation_of(ctx, cd->coll_clause, &col->collation, &col->collation_schema);
+    prs_collation(ctx, cd->coll_clause, &col->collation, &col->collation_schema);
     if (cd->n_constraints)
         ag_diag_error(ctx->diag, loc,
                       "attribute \"%s\": composite type attributes take no "

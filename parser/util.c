@@ -1075,3 +1075,28 @@ prs_defelem_str(AgArena *a, const PrsNode *arg)
         return NULL;
     }
 }
+
+void
+prs_collation(PrsContext *ctx, const PgQuery__CollateClause *cc, const char **name,
+              const char **schema)
+{
+    *name = NULL;
+    *schema = NULL;
+    if (!cc || !cc->n_collname)
+        return;
+    const char *n = prs_str(cc->collname[cc->n_collname - 1]);
+    const char *s = cc->n_collname > 1 ? prs_str(cc->collname[cc->n_collname - 2]) : NULL;
+    if (!n || (!s && strcmp(n, "default") == 0))
+        return;
+    *name = ag_arena_strdup(ctx->arena, n);
+    *schema = ag_arena_strdup(ctx->arena, s ? s : prs_collation_schema(ctx, n));
+}
+
+const char *
+prs_collation_schema(PrsContext *ctx, const char *name)
+{
+    for (uint32_t i = 0; i < ctx->nsearch_path; i++)
+        if (prs_names_find(&ctx->st->collations, ctx->search_path[i], name))
+            return ctx->search_path[i];
+    return "pg_catalog";
+}
