@@ -531,7 +531,7 @@ static void
 con_add_steps(DiffCtx *c, uint32_t ch, const CatTable *t, const CatConstraint *k, bool existing)
 {
     uint32_t first = NONE;
-    bool online_key = existing && c->opts.online &&
+    bool online_key = existing && c->opts.online && !t->partition_key &&
                       (k->type == CAT_CON_PRIMARY || k->type == CAT_CON_UNIQUE) &&
                       diff_table_has_rows(c, t->obj.schema, t->obj.name);
     if (online_key)
@@ -545,7 +545,8 @@ con_add_steps(DiffCtx *c, uint32_t ch, const CatTable *t, const CatConstraint *k
     c->steps[s].con = k;
     con_own_keys(c, s, KEY_PROVIDES, t->obj.schema, t->obj.name, k);
     con_need_keys(c, s, t, k);
-    bool checked = k->type == CAT_CON_CHECK || k->type == CAT_CON_FOREIGN;
+    /* (PostgreSQL takes no NOT VALID foreign key on a partitioned table) */
+    bool checked = k->type == CAT_CON_CHECK || (k->type == CAT_CON_FOREIGN && !t->partition_key);
     c->steps[s].not_valid = checked && (k->not_valid || existing);
     if (existing && is_index_backed(k) && !online_key &&
         diff_table_has_rows(c, t->obj.schema, t->obj.name))
@@ -1070,10 +1071,12 @@ create_index(DiffCtx *c, uint32_t ch, const CatIndex *t)
 {
     const CatTable *tt = cat_table_find(c->to, t->obj.schema, t->table);
     bool existing = cat_table_find(c->from, t->obj.schema, t->table) != NULL;
+    /* PostgreSQL builds no index on a partitioned table CONCURRENTLY */
+    bool online = c->opts.online && !(tt && tt->partition_key);
     uint32_t s = diff_step_new(c, DIFF_CREATE_INDEX, ch);
     c->steps[s].obj = &t->obj;
-    c->steps[s].concurrently = existing && c->opts.online;
-    if (existing && !c->opts.online && diff_table_has_rows(c, t->obj.schema, t->table))
+    c->steps[s].concurrently = existing && online;
+    if (existing && !online && diff_table_has_rows(c, t->obj.schema, t->table))
         c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_INDEX_BUILD);
     index_keys(c, s, KEY_PROVIDES, t);
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->table);
@@ -1134,7 +1137,8 @@ diff_indexes(DiffCtx *c)
             if (!c->idx_implicit[i]) {
                 uint32_t s = diff_step_new(c, DIFF_DROP_INDEX, ch);
                 c->steps[s].obj = &f->obj;
-                c->steps[s].concurrently = c->opts.online;
+                const CatTable *ft = cat_table_find(c->from, f->obj.schema, f->table);
+                c->steps[s].concurrently = c->opts.online && !(ft && ft->partition_key);
                 index_keys(c, s, KEY_REMOVES, f);
                 diff_step_key(c, s, KEY_RELEASES, "t" SEP "%s" SEP "%s", f->obj.schema, f->table);
             }

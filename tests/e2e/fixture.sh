@@ -30,13 +30,16 @@ if [ -f "$case_dir/must-not.txt" ]; then
         grep -qF -- "$pat" "$T/up.sql" "$T/down.sql" && fail "$name: output contains forbidden '$pat'"
     done <"$case_dir/must-not.txt"
 fi
-psql_db "$db" -1 -f "$T/up.sql" >/dev/null || fail "$name: upgrade does not apply"
+# One transaction, unless a statement cannot run in one (--online: CONCURRENTLY).
+one_txn() { grep -q CONCURRENTLY "$1" || echo -1; }
+psql_db "$db" $(one_txn "$T/up.sql") -f "$T/up.sql" >/dev/null || fail "$name: upgrade does not apply"
 "$AUTOGEN" diff $opts --database "$db" --models "$case_dir/to.sql" >"$T/left.sql"
 [ $? = 0 ] || { cat "$T/left.sql" >&2; fail "$name: after the upgrade, autogen still sees changes"; }
 same_schema "$db" "$ref_to" || fail "$name: upgraded database differs from to.sql (pg_dump)"
 [ -f "$case_dir/seed.sql" ] && [ -f "$case_dir/check-up.sql" ] && {
     [ "$(psql_db "$db" -Atf "$case_dir/check-up.sql")" = t ] || fail "$name: data check after upgrade"; }
-psql_db "$db" -1 -f "$T/down.sql" >/dev/null || fail "$name: downgrade does not apply"
+psql_db "$db" $(one_txn "$T/down.sql") -f "$T/down.sql" >/dev/null ||
+    fail "$name: downgrade does not apply"
 "$AUTOGEN" diff $opts --database "$db" --models "$case_dir/from.sql" >"$T/left.sql"
 [ $? = 0 ] || { cat "$T/left.sql" >&2; fail "$name: after the downgrade, autogen still sees changes"; }
 same_schema "$db" "$ref_from" || fail "$name: downgraded database differs from from.sql (pg_dump)"

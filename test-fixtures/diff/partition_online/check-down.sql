@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM events) = 1 AND (SELECT count(*) FROM plain) = 1;

@@ -1,0 +1,3 @@
+INSERT INTO accounts VALUES (1);
+INSERT INTO events VALUES (1, 1, 'a');
+INSERT INTO plain VALUES (1, 1);
