@@ -5,8 +5,9 @@
  * whose base type or collation changes is replaced by a swap as enums are (rename the old
  * one away, create the new one, convert the columns in table.c, drop the old one);
  * composite attributes added, dropped and retyped in place, or, when columns use the type
- * and only attribute types change, swapped like a domain (columns converted through text);
- * the type recreated when the attribute order cannot be reached otherwise.
+ * and attribute types change, swapped like a domain (columns converted through text; the
+ * attributes that go or come are dropped or added in place first, so that old and new
+ * line up); the type recreated when the attribute order cannot be reached otherwise.
  * What uses a swapped type moves with it: a domain over it and a composite with an
  * attribute of it are swapped as well (dependent_swaps, transitively), functions naming
  * it in their signature are dropped and created again (function.c), table columns are
@@ -130,23 +131,23 @@ attrs_reachable(const CatComposite *f, const CatComposite *t)
 }
 
 /* PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite type that a column uses.
- * When only attribute types or collations change (same names, same order), the type is
- * swapped instead and its columns converted through text, which maps attributes by
- * position: exact here. Other changes stay in place (ADD / DROP ATTRIBUTE work on a used
- * type) or recreate the type. */
+ * When attribute types or collations change and drops and appends reach the new order,
+ * the type is swapped instead and its columns converted through text, which maps
+ * attributes by position: composite_alter first drops and appends attributes in place
+ * on the old type (PostgreSQL allows that on a used type), so that both line up. Other
+ * changes stay in place or recreate the type. */
 static bool
 composite_needs_swap(DiffCtx *c, const CatComposite *f, const CatComposite *t)
 {
-    if (f->nattrs != t->nattrs)
+    if (!attrs_reachable(f, t))
         return false;
     bool retyped = false;
     for (uint32_t i = 0; i < t->nattrs; i++) {
-        const CatColumn *a = &f->attrs[i], *b = &t->attrs[i];
-        if (strcmp(a->name, b->name) != 0)
-            return false;
-        retyped =
-            retyped || strcmp(a->type, b->type) != 0 ||
-            !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema);
+        const CatColumn *b = &t->attrs[i];
+        const CatColumn *a = attr_find(f, b->name);
+        retyped = retyped || (a && (strcmp(a->type, b->type) != 0 ||
+                                    !same_collation(a->collation, a->collation_schema, b->collation,
+                                                    b->collation_schema)));
     }
     return retyped && type_used_by_columns(c, &f->obj);
 }
@@ -480,14 +481,15 @@ composite_drop(DiffCtx *c, uint32_t ch, const CatComposite *f, const char *temp)
 
 static uint32_t
 attr_step(DiffCtx *c, uint32_t ch, const CatComposite *t, DiffTypeAlter what, const CatColumn *col,
-          const CatColumn *old, uint32_t *prev)
+          const CatColumn *old, bool on_old, uint32_t *prev)
 {
     uint32_t s = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
     c->steps[s].obj = &t->obj;
     c->steps[s].type_alter = what;
     c->steps[s].column = col;
     c->steps[s].old_column = old;
-    diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    if (!on_old) /* the old type before its swap: edges order it (composite_alter) */
+        diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
     if (col && what != DIFF_TA_COMMENT_ATTRIBUTE)
         type_key(c, s, KEY_NEEDS, col->type, false);
     if (old && what != DIFF_TA_COMMENT_ATTRIBUTE)
@@ -517,11 +519,25 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
     c->changes[ch].from_obj = &f->obj;
     c->changes[ch].to_obj = &t->obj;
     if (swap) {
-        /* Rename the old one away, create the new one, table.c converts the columns
-         * (USING col::text::type), then the old one goes. */
+        /* Attributes that go, and new ones, first in place on the old type (a used
+         * type allows that), so that old and new line up for the conversion through
+         * text; then rename the old one away, create the new one, table.c converts the
+         * columns (USING col::text::type), and the old one goes. */
         c->changes[ch].recreated = true;
+        uint32_t prev = NONE;
+        for (uint32_t i = 0; i < f->nattrs; i++)
+            if (!attr_find(t, f->attrs[i].name)) {
+                uint32_t s =
+                    attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], true, &prev);
+                c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
+            }
+        for (uint32_t i = 0; i < t->nattrs; i++)
+            if (!attr_find(f, t->attrs[i].name))
+                attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, &t->attrs[i], NULL, true, &prev);
         const char *temp = swap_temp_name(c, &f->obj);
         uint32_t r = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
+        if (prev != NONE)
+            diff_step_after(c, prev, r);
         c->steps[r].obj = &f->obj;
         c->steps[r].type_alter = DIFF_TA_RENAME;
         c->steps[r].temp_name = temp;
@@ -543,25 +559,26 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
     uint32_t prev = NONE;
     for (uint32_t i = 0; i < f->nattrs; i++)
         if (!attr_find(t, f->attrs[i].name)) {
-            uint32_t s = attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], &prev);
+            uint32_t s =
+                attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], false, &prev);
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         }
     for (uint32_t i = 0; i < t->nattrs; i++) {
         const CatColumn *b = &t->attrs[i];
         const CatColumn *a = attr_find(f, b->name);
         if (!a) {
-            attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, b, NULL, &prev);
+            attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, b, NULL, false, &prev);
             if (b->comment) {
-                uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+                uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, false, &prev);
                 c->steps[s].comment = b->comment;
             }
             continue;
         }
         if (strcmp(a->type, b->type) != 0 ||
             !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema))
-            attr_step(c, ch, t, DIFF_TA_ALTER_ATTRIBUTE, b, a, &prev);
+            attr_step(c, ch, t, DIFF_TA_ALTER_ATTRIBUTE, b, a, false, &prev);
         if (!ag_streq(a->comment, b->comment)) {
-            uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+            uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, false, &prev);
             c->steps[s].comment = b->comment;
         }
     }
