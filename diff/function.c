@@ -20,6 +20,9 @@
  * defaults, CHECK and EXCLUDE constraints, indexes), view.c and partition.c (policies)
  * drop those and create them again around it (diff_calls_gone_function; a generated
  * column is dropped and added again: computed anew); triggers are handled here.
+ * A function whose signature or result names a type that is swapped (diff.c, types.c)
+ * goes too: PostgreSQL keeps the old type alive for it, so it is dropped (before the
+ * swap renames the type away, as DROP FUNCTION names it) and created again.
  */
 #include <string.h>
 
@@ -119,6 +122,38 @@ scan_calls(AgArena *a, const char *sql, void (*fn)(const char *, const char *, v
         }
         prev = NULL;
         p++;
+    }
+}
+
+/* Call fn(schema, name, arg) for every qualified name "schema.name" in text (a
+ * signature, a result, an aggregate's fields); string literals are skipped. */
+static void
+scan_qualified(AgArena *a, const char *text, void (*fn)(const char *, const char *, void *),
+               void *arg)
+{
+    const char *p = text;
+    while (p && *p) {
+        if (*p == '\'') {
+            p++;
+            while (*p && !(*p == '\'' && p[1] != '\'')) {
+                if (*p == '\'')
+                    p++;
+                p++;
+            }
+            if (*p)
+                p++;
+            continue;
+        }
+        if (*p != '"' && !ident_start(*p)) {
+            p++;
+            continue;
+        }
+        const char *first = read_ident(a, &p);
+        if (*p != '.' || (p[1] != '"' && !ident_start(p[1])))
+            continue;
+        p++;
+        const char *second = read_ident(a, &p);
+        fn(first, second, arg);
     }
 }
 
@@ -332,6 +367,48 @@ replaceable(AgArena *s, const CatFunction *a, const CatFunction *b)
            ag_streq(a->result, b->result);
 }
 
+typedef struct SwapScan {
+    DiffCtx *c;
+    uint32_t step; /* UINT32_MAX: only look */
+    bool creating;
+    bool found;
+} SwapScan;
+
+static void
+swap_mention(const char *schema, const char *name, void *arg)
+{
+    SwapScan *w = arg;
+    if (!diff_enum_swapped(w->c, schema, name))
+        return;
+    w->found = true;
+    if (w->step == UINT32_MAX)
+        return;
+    if (w->creating) {
+        diff_step_key(w->c, w->step, KEY_NEEDS, "y" SEP "%s" SEP "%s", schema, name);
+        return;
+    }
+    /* DROP FUNCTION names the old type by its name: before the swap renames it away. */
+    diff_step_key(w->c, w->step, KEY_RELEASES, "yo" SEP "%s" SEP "%s", schema, name);
+    diff_step_key(w->c, w->step, KEY_RELEASES, "yn" SEP "%s" SEP "%s", schema, name);
+}
+
+/* Does fn's signature, result or aggregate state name a type replaced by a swap (an enum
+ * losing values, a domain or composite retyped, or one of those using them)? PostgreSQL
+ * then refuses to drop the old type while fn exists, and fn cannot be pointed at the new
+ * one: it is dropped and created again, and counts as gone (its callers follow). With
+ * step set, also the keys of that DROP (creating false) or CREATE. */
+static bool
+swapped_type_keys(DiffCtx *c, uint32_t step, const CatFunction *fn, bool creating)
+{
+    if (!c->nswapped)
+        return false;
+    SwapScan w = {c, step, creating, false};
+    const char *texts[] = {fn->identity_args, fn->arguments, fn->result, fn->aggregate};
+    for (size_t i = 0; i < ARRAY_LEN(texts); i++)
+        scan_qualified(&c->scratch, texts[i], swap_mention, &w);
+    return w.found;
+}
+
 void
 diff_plan_functions(DiffCtx *c)
 {
@@ -342,7 +419,8 @@ diff_plan_functions(DiffCtx *c)
             continue;
         const CatFunction *f =
             (const CatFunction *) cat_find(c->from, CAT_FUNCTION, t->obj.schema, t->obj.name);
-        if (f && !functions_equal(f, t) && !replaceable(&c->scratch, f, t))
+        if (f && ((!functions_equal(f, t) && !replaceable(&c->scratch, f, t)) ||
+                  swapped_type_keys(c, UINT32_MAX, f, false)))
             ag_vec_push(&v, (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", f->obj.schema,
                                                       f->fname));
     }
@@ -435,6 +513,7 @@ function_create(DiffCtx *c, uint32_t ch, const CatFunction *t)
     c->steps[s].obj = &t->obj;
     diff_step_key(c, s, KEY_PROVIDES, "f" SEP "%s" SEP "%s", t->obj.schema, t->fname);
     type_keys(c, s, t, true);
+    swapped_type_keys(c, s, t, true);
     if (t->aggregate)
         aggregate_keys(c, s, t, true);
     function_comment(c, ch, s, t, t->obj.comment != NULL);
@@ -448,6 +527,7 @@ function_drop(DiffCtx *c, uint32_t ch, const CatFunction *f)
     c->steps[s].obj = &f->obj;
     diff_step_key(c, s, KEY_REMOVES, "f" SEP "%s" SEP "%s", f->obj.schema, f->fname);
     type_keys(c, s, f, false);
+    swapped_type_keys(c, s, f, false);
     if (f->aggregate)
         aggregate_keys(c, s, f, false);
     return s;
@@ -471,15 +551,16 @@ diff_function_objects(DiffCtx *c)
         }
         bool same = functions_equal(f, t);
         bool comment_changed = !ag_streq(f->obj.comment, t->obj.comment);
-        if (same && !comment_changed)
+        bool retyped = swapped_type_keys(c, UINT32_MAX, f, false);
+        if (same && !comment_changed && !retyped)
             continue;
         uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_FUNCTION, t->obj.schema,
                                       t->obj.name, NULL);
         c->changes[ch].from_obj = &f->obj;
         c->changes[ch].to_obj = &t->obj;
-        if (same) {
+        if (same && !retyped) {
             function_comment(c, ch, UINT32_MAX, t, true);
-        } else if (replaceable(&c->scratch, f, t)) {
+        } else if (!retyped && replaceable(&c->scratch, f, t)) {
             uint32_t s = diff_step_new(c, DIFF_REPLACE_FUNCTION, ch);
             c->steps[s].obj = &t->obj;
             c->steps[s].old_obj = &f->obj;

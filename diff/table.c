@@ -219,9 +219,12 @@ con_need_keys(DiffCtx *c, uint32_t s, const CatTable *t, const CatConstraint *k)
 {
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
     for (uint32_t i = 0; i < t->ncolumns; i++)
-        if (con_involves(k, t->columns[i].name))
+        if (con_involves(k, t->columns[i].name)) {
             diff_step_key(c, s, KEY_NEEDS, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
                           t->obj.name, t->columns[i].name);
+            diff_step_key(c, s, KEY_NEEDS, "cv" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                          t->obj.name, t->columns[i].name);
+        }
     fk_ref_keys(c, s, KEY_NEEDS, k);
 }
 
@@ -853,6 +856,10 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     if (type_changed) {
         uint32_t s = col_step(c, DIFF_ALTER_COLUMN_TYPE, ch, t, col, &prev);
         c->steps[s].old_column = f;
+        /* Constraints and indexes on the column come back after it has its new type (an
+         * expression rebuilt over an enum swap's old type would fail). */
+        diff_step_key(c, s, KEY_PROVIDES, "cv" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, col->name);
         c->steps[s].using = tc.using;
         if (tc.rewrite)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
@@ -1081,9 +1088,12 @@ create_index(DiffCtx *c, uint32_t ch, const CatIndex *t)
     index_keys(c, s, KEY_PROVIDES, t);
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->table);
     for (uint32_t i = 0; tt && i < tt->ncolumns; i++)
-        if (index_involves(t, tt->columns[i].name))
+        if (index_involves(t, tt->columns[i].name)) {
             diff_step_key(c, s, KEY_NEEDS, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->table,
                           tt->columns[i].name);
+            diff_step_key(c, s, KEY_NEEDS, "cv" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                          t->table, tt->columns[i].name);
+        }
     if (t->obj.comment) {
         uint32_t cm = diff_comment_step(c, ch, DIFF_OBJ_INDEX, t->obj.comment);
         c->steps[cm].obj = &t->obj;

@@ -5,15 +5,19 @@
  * whose base type or collation changes is replaced by a swap as enums are (rename the old
  * one away, create the new one, convert the columns in table.c, drop the old one);
  * composite attributes added, dropped and retyped in place, or, when columns use the type
- * and only attribute types change, swapped like a domain (columns converted through text);
- * the type recreated when the attribute order cannot be reached otherwise.
+ * and attribute types change, swapped like a domain (columns converted through text; the
+ * attributes that go or come are dropped or added in place first, so that old and new
+ * line up); the type recreated when the attribute order cannot be reached otherwise.
+ * What uses a swapped type moves with it: a domain over it and a composite with an
+ * attribute of it are swapped as well (dependent_swaps, transitively), functions naming
+ * it in their signature are dropped and created again (function.c), table columns are
+ * converted and their defaults, constraints, indexes and views follow (table.c, view.c).
  * Dependency keys follow the enums' (internal.h): "y"/"yn" provided by a creation, "yo"
  * removed by a drop, so columns and other types using one are ordered around it.
  * Not here: SQL (emit/types.c), the columns of a swapped domain (table.c).
- * TODO: types other than table columns that use a swapped domain or composite (other
- *       domains, composite attributes, functions) keep the old one alive and its drop
- *       fails; a composite recreated for its attribute order while columns use it fails
- *       at DROP TYPE (no conversion by attribute name yet).
+ * TODO: a composite recreated for its attribute order while columns use it fails at DROP
+ *       TYPE (no conversion by attribute name yet); so does a type swapped while a
+ *       table's row type or a typed table (OF type) uses it.
  */
 #include <string.h>
 
@@ -98,26 +102,109 @@ type_used_by_columns(DiffCtx *c, const CatObject *o)
     return false;
 }
 
+static const CatColumn *
+attr_find(const CatComposite *ct, const char *name)
+{
+    for (uint32_t i = 0; i < ct->nattrs; i++)
+        if (strcmp(ct->attrs[i].name, name) == 0)
+            return &ct->attrs[i];
+    return NULL;
+}
+
+/* Can drops and appends reach t's attribute order from f's? The attributes f and t
+ * share must come first in t, in f's order; the new ones after them. */
+static bool
+attrs_reachable(const CatComposite *f, const CatComposite *t)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < f->nattrs; i++) {
+        if (!attr_find(t, f->attrs[i].name))
+            continue;
+        if (k >= t->nattrs || strcmp(t->attrs[k].name, f->attrs[i].name) != 0)
+            return false;
+        k++;
+    }
+    for (; k < t->nattrs; k++)
+        if (attr_find(f, t->attrs[k].name))
+            return false;
+    return true;
+}
+
 /* PostgreSQL refuses ALTER ATTRIBUTE ... TYPE on a composite type that a column uses.
- * When only attribute types or collations change (same names, same order), the type is
- * swapped instead and its columns converted through text, which maps attributes by
- * position: exact here. Other changes stay in place (ADD / DROP ATTRIBUTE work on a used
- * type) or recreate the type. */
+ * When attribute types or collations change and drops and appends reach the new order,
+ * the type is swapped instead and its columns converted through text, which maps
+ * attributes by position: composite_alter first drops and appends attributes in place
+ * on the old type (PostgreSQL allows that on a used type), so that both line up. Other
+ * changes stay in place or recreate the type. */
 static bool
 composite_needs_swap(DiffCtx *c, const CatComposite *f, const CatComposite *t)
 {
-    if (f->nattrs != t->nattrs)
+    if (!attrs_reachable(f, t))
         return false;
     bool retyped = false;
     for (uint32_t i = 0; i < t->nattrs; i++) {
-        const CatColumn *a = &f->attrs[i], *b = &t->attrs[i];
-        if (strcmp(a->name, b->name) != 0)
-            return false;
-        retyped =
-            retyped || strcmp(a->type, b->type) != 0 ||
-            !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema);
+        const CatColumn *b = &t->attrs[i];
+        const CatColumn *a = attr_find(f, b->name);
+        retyped = retyped || (a && (strcmp(a->type, b->type) != 0 ||
+                                    !same_collation(a->collation, a->collation_schema, b->collation,
+                                                    b->collation_schema)));
     }
     return retyped && type_used_by_columns(c, &f->obj);
+}
+
+/* Is schema.name one of the swaps in v ("schema\x1fname")? */
+static bool
+in_swaps(const AgVec *v, const char *schema, const char *name)
+{
+    size_t sl = strlen(schema);
+    for (size_t i = 0; i < v->len; i++) {
+        const char *k = v->items[i];
+        if (strncmp(k, schema, sl) == 0 && k[sl] == '\x1f' && strcmp(k + sl + 1, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is type ("schema.name" or "schema.name[]") one of the swaps in v? */
+static bool
+type_in_swaps(DiffCtx *c, const AgVec *v, const char *type)
+{
+    const char *ts, *tn;
+    return type && diff_type_ref(&c->scratch, type, &ts, &tn, NULL) && in_swaps(v, ts, tn);
+}
+
+/* A domain over a swapped type, or a composite with an attribute of one, keeps the old
+ * type alive (PostgreSQL refuses its DROP) and cannot be moved to the new one in place
+ * (ALTER DOMAIN has no SET DATA TYPE; ALTER ATTRIBUTE TYPE fails on a used composite):
+ * it is swapped too, and so on up. Pushes each onto v, which holds the swaps so far. */
+static void
+dependent_swaps(DiffCtx *c, AgVec *v)
+{
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (uint32_t i = 0; i < c->from->nobjects; i++) {
+            const CatObject *o = c->from->objects[i];
+            if (o->kind != CAT_DOMAIN && o->kind != CAT_COMPOSITE)
+                continue;
+            const CatObject *t = cat_find(c->to, o->kind, o->schema, o->name);
+            if (!t || in_swaps(v, o->schema, o->name))
+                continue; /* dropped, or a swap already */
+            bool uses = false;
+            if (o->kind == CAT_DOMAIN) {
+                uses = type_in_swaps(c, v, ((const CatDomain *) o)->type);
+            } else {
+                const CatComposite *f = (const CatComposite *) o;
+                for (uint32_t k = 0; k < f->nattrs && !uses; k++)
+                    uses = type_in_swaps(c, v, f->attrs[k].type);
+                uses = uses && attrs_reachable(f, (const CatComposite *) t);
+            }
+            if (uses) {
+                ag_vec_push(
+                    v, (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", o->schema, o->name));
+                grew = true;
+            }
+        }
+    }
 }
 
 void
@@ -141,6 +228,7 @@ diff_domain_swaps(DiffCtx *c, AgVec *v)
         if (f && composite_needs_swap(c, f, t))
             ag_vec_push(v, ag_arena_printf(&c->scratch, "%s" SEP "%s", t->obj.schema, t->obj.name));
     }
+    dependent_swaps(c, v);
 }
 
 static uint32_t
@@ -350,34 +438,6 @@ diff_domains(DiffCtx *c)
 
 /* ---- composite types ---------------------------------------------------------------- */
 
-static const CatColumn *
-attr_find(const CatComposite *ct, const char *name)
-{
-    for (uint32_t i = 0; i < ct->nattrs; i++)
-        if (strcmp(ct->attrs[i].name, name) == 0)
-            return &ct->attrs[i];
-    return NULL;
-}
-
-/* Can drops and appends reach t's attribute order from f's? The attributes f and t
- * share must come first in t, in f's order; the new ones after them. */
-static bool
-attrs_reachable(const CatComposite *f, const CatComposite *t)
-{
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < f->nattrs; i++) {
-        if (!attr_find(t, f->attrs[i].name))
-            continue;
-        if (k >= t->nattrs || strcmp(t->attrs[k].name, f->attrs[i].name) != 0)
-            return false;
-        k++;
-    }
-    for (; k < t->nattrs; k++)
-        if (attr_find(f, t->attrs[k].name))
-            return false;
-    return true;
-}
-
 static uint32_t
 composite_create(DiffCtx *c, uint32_t ch, const CatComposite *t, uint32_t after)
 {
@@ -421,14 +481,15 @@ composite_drop(DiffCtx *c, uint32_t ch, const CatComposite *f, const char *temp)
 
 static uint32_t
 attr_step(DiffCtx *c, uint32_t ch, const CatComposite *t, DiffTypeAlter what, const CatColumn *col,
-          const CatColumn *old, uint32_t *prev)
+          const CatColumn *old, bool on_old, uint32_t *prev)
 {
     uint32_t s = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
     c->steps[s].obj = &t->obj;
     c->steps[s].type_alter = what;
     c->steps[s].column = col;
     c->steps[s].old_column = old;
-    diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
+    if (!on_old) /* the old type before its swap: edges order it (composite_alter) */
+        diff_step_key(c, s, KEY_NEEDS, "y" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
     if (col && what != DIFF_TA_COMMENT_ATTRIBUTE)
         type_key(c, s, KEY_NEEDS, col->type, false);
     if (old && what != DIFF_TA_COMMENT_ATTRIBUTE)
@@ -450,18 +511,33 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
             same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema) &&
             ag_streq(a->comment, b->comment);
     }
-    if (same && ag_streq(f->obj.comment, t->obj.comment))
+    bool swap = diff_enum_swapped(c, t->obj.schema, t->obj.name); /* maybe for a type it uses */
+    if (same && !swap && ag_streq(f->obj.comment, t->obj.comment))
         return;
     uint32_t ch =
         diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_TYPE, t->obj.schema, t->obj.name, NULL);
     c->changes[ch].from_obj = &f->obj;
     c->changes[ch].to_obj = &t->obj;
-    if (diff_enum_swapped(c, t->obj.schema, t->obj.name)) {
-        /* Rename the old one away, create the new one, table.c converts the columns
-         * (USING col::text::type), then the old one goes. */
+    if (swap) {
+        /* Attributes that go, and new ones, first in place on the old type (a used
+         * type allows that), so that old and new line up for the conversion through
+         * text; then rename the old one away, create the new one, table.c converts the
+         * columns (USING col::text::type), and the old one goes. */
         c->changes[ch].recreated = true;
+        uint32_t prev = NONE;
+        for (uint32_t i = 0; i < f->nattrs; i++)
+            if (!attr_find(t, f->attrs[i].name)) {
+                uint32_t s =
+                    attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], true, &prev);
+                c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
+            }
+        for (uint32_t i = 0; i < t->nattrs; i++)
+            if (!attr_find(f, t->attrs[i].name))
+                attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, &t->attrs[i], NULL, true, &prev);
         const char *temp = swap_temp_name(c, &f->obj);
         uint32_t r = diff_step_new(c, DIFF_ALTER_COMPOSITE, ch);
+        if (prev != NONE)
+            diff_step_after(c, prev, r);
         c->steps[r].obj = &f->obj;
         c->steps[r].type_alter = DIFF_TA_RENAME;
         c->steps[r].temp_name = temp;
@@ -483,25 +559,26 @@ composite_alter(DiffCtx *c, const CatComposite *f, const CatComposite *t)
     uint32_t prev = NONE;
     for (uint32_t i = 0; i < f->nattrs; i++)
         if (!attr_find(t, f->attrs[i].name)) {
-            uint32_t s = attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], &prev);
+            uint32_t s =
+                attr_step(c, ch, t, DIFF_TA_DROP_ATTRIBUTE, NULL, &f->attrs[i], false, &prev);
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         }
     for (uint32_t i = 0; i < t->nattrs; i++) {
         const CatColumn *b = &t->attrs[i];
         const CatColumn *a = attr_find(f, b->name);
         if (!a) {
-            attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, b, NULL, &prev);
+            attr_step(c, ch, t, DIFF_TA_ADD_ATTRIBUTE, b, NULL, false, &prev);
             if (b->comment) {
-                uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+                uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, false, &prev);
                 c->steps[s].comment = b->comment;
             }
             continue;
         }
         if (strcmp(a->type, b->type) != 0 ||
             !same_collation(a->collation, a->collation_schema, b->collation, b->collation_schema))
-            attr_step(c, ch, t, DIFF_TA_ALTER_ATTRIBUTE, b, a, &prev);
+            attr_step(c, ch, t, DIFF_TA_ALTER_ATTRIBUTE, b, a, false, &prev);
         if (!ag_streq(a->comment, b->comment)) {
-            uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, &prev);
+            uint32_t s = attr_step(c, ch, t, DIFF_TA_COMMENT_ATTRIBUTE, b, NULL, false, &prev);
             c->steps[s].comment = b->comment;
         }
     }
@@ -539,6 +616,25 @@ diff_composites(DiffCtx *c)
     }
 }
 
+/* The type under a domain on side cat, through domains over domains: what a value of
+ * the domain is cast as. */
+static const char *
+domain_base(DiffCtx *c, const Catalog *cat, const CatDomain *d)
+{
+    const char *type = d->type;
+    for (uint32_t depth = 0; depth < 64; depth++) { /* a domain cannot be its own base */
+        const char *ts, *tn;
+        bool is_array;
+        if (!diff_type_ref(&c->scratch, type, &ts, &tn, &is_array) || is_array)
+            return type;
+        const CatDomain *b = (const CatDomain *) cat_find(cat, CAT_DOMAIN, ts, tn);
+        if (!b)
+            return type;
+        type = b->type;
+    }
+    return type;
+}
+
 void
 diff_domain_swap_change(DiffCtx *c, const char *type, TypeChange *tc)
 {
@@ -551,6 +647,14 @@ diff_domain_swap_change(DiffCtx *c, const char *type, TypeChange *tc)
     const CatDomain *t = (const CatDomain *) cat_find(c->to, CAT_DOMAIN, ts, tn);
     if (!f || !t)
         return; /* an enum: through text */
-    *tc = diff_type_change(f->type, t->type);
+    /* A cast from the old domain goes through its base type: fine between built-in
+     * types; a user type under it (an enum, a composite, maybe swapped as well, with no
+     * cast to the new one) goes through text. */
+    const char *fb = domain_base(c, c->from, f), *tb = domain_base(c, c->to, t);
+    const char *s1, *n1;
+    if (diff_type_ref(&c->scratch, fb, &s1, &n1, NULL) ||
+        diff_type_ref(&c->scratch, tb, &s1, &n1, NULL))
+        return;
+    *tc = diff_type_change(fb, tb);
     tc->using = DIFF_USING_CAST;
 }

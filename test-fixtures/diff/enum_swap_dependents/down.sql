@@ -1,0 +1,1 @@
+ALTER TYPE public.st ADD VALUE 'b' AFTER 'a';

@@ -1,0 +1,2 @@
+ALTER TYPE public.st ADD VALUE 'c';
+ALTER TYPE public.free ADD ATTRIBUTE junk text;
