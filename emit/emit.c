@@ -77,6 +77,10 @@ seq_options(AgBuf *out, const CatSeqOptions *o, const CatSeqOptions *old, bool w
         ag_buf_printf(out, " %sCACHE %" PRId64, prefix, o->cache);
     if (old ? o->cycle != old->cycle : o->cycle)
         ag_buf_printf(out, " %s%s", prefix, o->cycle ? "CYCLE" : "NO CYCLE");
+    /* A sequence turned round counts from its new start: its current value lies outside
+     * the new bounds, which PostgreSQL refuses. (RESTART takes no SET in ALTER COLUMN.) */
+    if (old && (o->increment > 0) != (old->increment > 0))
+        ag_buf_puts(out, " RESTART");
 }
 
 static const char *

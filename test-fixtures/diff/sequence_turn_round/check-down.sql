@@ -1,0 +1,1 @@
+SELECT nextval('ticket') = 1 AND (SELECT count(*) FROM queue) = 2;

@@ -1,0 +1,2 @@
+SELECT nextval('ticket'), nextval('ticket');
+INSERT INTO queue (label) VALUES ('a'), ('b');
