@@ -152,6 +152,8 @@ typedef struct CatTrigger {
     CatExpr *def;
     char enabled; /* 'O' origin (default), 'D' disabled, 'R' replica, 'A' always */
     const char *comment;
+    const char *search_path; /* model only: the file's search_path at the statement, as
+                                CatView.search_path; emit runs def->sql under it */
 } CatTrigger;
 
 /* A row-level security policy. Policies live in their table, like triggers. */
@@ -275,6 +277,10 @@ typedef struct CatFunction {
     const char **config;       /* "search_path=public" ..., sorted */
     uint32_t nconfig;
     const char *definition;    /* a complete CREATE OR REPLACE statement to emit */
+    const char *search_path;   /* model only: the file's search_path at the definition, as
+                                  CatView.search_path; the definition's unqualified names
+                                  (its own too) mean something only under it, so emit
+                                  runs it there. Never compared. */
     /* Aggregates only (NULL for functions and procedures): the pg_aggregate fields as
      * the body of CREATE AGGREGATE, "SFUNC = public.f, STYPE = text, ..." in a fixed
      * order, functions qualified unless in pg_catalog, types in format_type spelling;
@@ -304,7 +310,9 @@ typedef struct CatView {
     uint32_t ncolumn_comments;
     bool with_no_data;       /* materialized: WITH NO DATA (not populated); never compared */
     const char *search_path; /* model only: the file's search_path when it was defined,
-                                "a, b" quoted as needed (tier 2 creates it there) */
+                                "a, b" quoted as needed, "public" by default (tier 2
+                                creates it there; emit prints an unsettled query under
+                                it); NULL once tier 2 gave the query qualified */
 } CatView;
 
 typedef struct CatHashEntry CatHashEntry;

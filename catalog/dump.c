@@ -314,7 +314,8 @@ put_policy(Dump *d, const CatPolicy *p)
     ag_buf_putc(d->out, '\n');
 }
 
-/* One trigger of a table (sorted by cat_finish): its statement's canon and its state. */
+/* One trigger of a table (sorted by cat_finish): its statement's canon and its state;
+ * the model's search_path only when debugging. */
 static void
 put_trigger(Dump *d, const CatTrigger *t)
 {
@@ -323,6 +324,8 @@ put_trigger(Dump *d, const CatTrigger *t)
     field_expr(d, "def", t->def);
     field_char(d, "enabled", t->enabled);
     field_text(d, "comment", t->comment);
+    if (d->debug)
+        field_text(d, "search_path", t->search_path);
     field_loc(d, t->loc);
     ag_buf_putc(d->out, '\n');
 }
@@ -408,7 +411,8 @@ put_domain(Dump *d, const CatDomain *dom)
     free(cons);
 }
 
-/* A function: every compared field; the definition (text to emit) only when debugging. */
+/* A function: every compared field; the definition (text to emit) and the model's
+ * search_path only when debugging. */
 static void
 put_function(Dump *d, const CatFunction *f)
 {
@@ -427,8 +431,10 @@ put_function(Dump *d, const CatFunction *f)
     field_texts(d, "config", f->config, f->nconfig);
     field_text(d, "body", f->body);
     field_text(d, "aggregate", f->aggregate);
-    if (d->debug)
+    if (d->debug) {
         field_text(d, "definition", f->definition);
+        field_text(d, "search_path", f->search_path);
+    }
     ag_buf_putc(d->out, '\n');
 }
 

@@ -301,6 +301,7 @@ take_answer(const ViewAsk *va, const char *canon)
     else
         mv->query->canon = canon;
     mv->query->sql = va->def;
+    mv->search_path = NULL; /* the server's text is qualified: it runs under any path */
     if (!mv->ncolumns) {
         mv->columns = va->cols;
         mv->ncolumns = va->ncols;

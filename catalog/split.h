@@ -17,4 +17,14 @@ typedef struct CatStmtSpan {
 bool cat_split_sql(AgArena *arena, const char *sql, const char *path, CatStmtSpan **out,
                    size_t *nout, AgDiag *diag);
 
+/* The scanner's split ends a statement at every semicolon, also at one inside the
+ * SQL-standard body of CREATE [OR REPLACE] FUNCTION | PROCEDURE ... BEGIN ATOMIC ... END.
+ * Joins those pieces back into one statement the way psql does (it counts BEGIN, and CASE
+ * within a BEGIN, against END outside parentheses, in a statement that starts CREATE
+ * FUNCTION or PROCEDURE). spans are the scanner's, in order: each one runs up to the
+ * semicolon that ended it (or to the end of sql). Joins in place and returns the new
+ * count; cannot fail (a body left open at the end of sql stays one last statement, for
+ * the parser to report). */
+size_t cat_split_join_atomic(const char *sql, CatStmtSpan *spans, size_t n);
+
 #endif

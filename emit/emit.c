@@ -2,6 +2,8 @@
  * emit/emit.c: the SQL of each changeset step, and the script (emit_sql). Every name is
  * quoted through catalog's cat_quote_ident / cat_qualified, every literal through
  * cat_quote_literal; expressions are printed from CatExpr.sql, types as stored.
+ * Statements printed from the model's own text run under the model's search_path
+ * (emit_step_search_path): SET before them, RESET after.
  * Not here: summaries and JSON (report.c), choosing or ordering steps (diff/).
  */
 #include <inttypes.h>
@@ -612,16 +614,56 @@ emit_step_review(AgBuf *out, AgArena *a, const DiffStep *st)
     }
 }
 
+static const char *
+model_path(const char *path)
+{
+    return path && strcmp(path, "public") != 0 ? path : NULL;
+}
+
+/* An if chain, as in emit_function_sql: a switch would list every other kind. */
+const char *
+emit_step_search_path(const DiffStep *st)
+{
+    if (st->kind == DIFF_CREATE_FUNCTION || st->kind == DIFF_REPLACE_FUNCTION)
+        return model_path(((const CatFunction *) st->obj)->search_path);
+    if (st->kind == DIFF_CREATE_TRIGGER)
+        return model_path(st->trigger->search_path);
+    if (st->kind == DIFF_CREATE_VIEW || st->kind == DIFF_REPLACE_VIEW)
+        return model_path(((const CatView *) st->obj)->search_path);
+    if (st->kind == DIFF_CREATE_TABLE) {
+        const CatTable *t = (const CatTable *) st->obj;
+        return t->as_query && !t->ncolumns ? model_path(t->as_search_path) : NULL;
+    }
+    return NULL;
+}
+
+/* Consecutive statements under the same model search_path share one SET; RESET goes back
+ * to the session's setting (what psql -f and autogen upgrade start with), so the rest of
+ * the script, and the next revision, read names as if nothing had been set. */
+static void
+switch_search_path(AgBuf *out, const char **cur, const char *want)
+{
+    if (ag_streq(*cur, want))
+        return;
+    if (want)
+        ag_buf_printf(out, "SET search_path = %s;\n", want);
+    else
+        ag_buf_puts(out, "RESET search_path;\n");
+    *cur = want;
+}
+
 void
 emit_sql(AgBuf *out, const DiffChangeset *cs, const EmitOptions *opts)
 {
     AgArena a;
     ag_arena_init(&a);
     uint32_t last_change = UINT32_MAX;
+    const char *path = NULL;
     if (emit_needs_function_settings(cs))
         ag_buf_puts(out, "SET check_function_bodies = false;\n"); /* as pg_dump does */
     for (uint32_t i = 0; i < cs->nsteps; i++) {
         const DiffStep *st = &cs->steps[i];
+        switch_search_path(out, &path, emit_step_search_path(st));
         if (opts && opts->annotate && st->change != last_change) {
             ag_buf_puts(out, "-- ");
             emit_change_line(out, &a, cs, &cs->changes[st->change]);
@@ -635,5 +677,6 @@ emit_sql(AgBuf *out, const DiffChangeset *cs, const EmitOptions *opts)
         }
         emit_step_sql(out, &a, st);
     }
+    switch_search_path(out, &path, NULL);
     ag_arena_free(&a);
 }

@@ -38,7 +38,8 @@ void emit_summary(AgBuf *out, const DiffChangeset *cs);
 /* Append a JSON array, one object per change: {"op":"create","kind":"table",
  * "object":"public.jobs","sql":["CREATE TABLE ...;", ...],"hazards":["data loss: ..."],
  * "review":["..."]}, then a newline. Statements are listed in run order without their
- * final newline. */
+ * final newline; one that needs the model's search_path (emit_step_search_path) comes
+ * as three: SET search_path, the statement, RESET search_path. */
 void emit_json(AgBuf *out, const DiffChangeset *cs);
 
 /* ---- pieces, shared by the files of emit/ and handy in tests ------------------------ */
@@ -46,6 +47,12 @@ void emit_json(AgBuf *out, const DiffChangeset *cs);
 /* The statement of one step, ending with ";\n"; the review line is not included.
  * Temporary strings go to arena. */
 void emit_step_sql(AgBuf *out, AgArena *arena, const DiffStep *st);
+/* The search_path the step's statement must run under ("app, public", ready for SET),
+ * or NULL for the script's own (the session's, where "public" is searched). Only a
+ * statement printed from the model's own text has one: a function's or aggregate's
+ * definition, a trigger, a view query the server did not qualify, CREATE TABLE ... AS
+ * without known columns; every other statement names its objects qualified. */
+const char *emit_step_search_path(const DiffStep *st);
 /* function.c: the SQL and hazard label of function, procedure and trigger steps; the
  * COMMENT ON target of a function or trigger; "schema.fname(identity types)"; and
  * whether the script creates functions (then SET check_function_bodies = false first). */

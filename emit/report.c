@@ -495,11 +495,17 @@ emit_json(AgBuf *out, const DiffChangeset *cs)
         cJSON *rv = cJSON_AddArrayToObject(o, "review");
         for (uint32_t j = 0; j < ch->nsteps; j++) {
             const DiffStep *st = &cs->steps[ch->steps[j]];
+            const char *path = emit_step_search_path(st);
+            if (path)
+                cJSON_AddItemToArray(
+                    sql, cJSON_CreateString(ag_arena_printf(&a, "SET search_path = %s;", path)));
             ag_buf_reset(&b);
             emit_step_sql(&b, &a, st);
             if (b.len && b.data[b.len - 1] == '\n')
                 b.data[--b.len] = '\0';
             cJSON_AddItemToArray(sql, cJSON_CreateString(ag_buf_cstr(&b)));
+            if (path)
+                cJSON_AddItemToArray(sql, cJSON_CreateString("RESET search_path;"));
             for (int h = 0; h < DIFF_HAZARD_COUNT; h++)
                 if (st->hazards & DIFF_HAZARD_BIT(h)) {
                     ag_buf_reset(&b);

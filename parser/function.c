@@ -415,6 +415,7 @@ prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int3
         f->nconfig = nconfig;
     }
     f->definition = statement_text(ctx, at, true);
+    f->search_path = prs_search_path_text(ctx);
 }
 
 /* ---- triggers ------------------------------------------------------------------------ */
@@ -451,6 +452,7 @@ prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t a
         }
         old->def = def;
         old->loc = loc;
+        old->search_path = prs_search_path_text(ctx);
         return;
     }
     CatTrigger trg = {
@@ -458,6 +460,7 @@ prs_create_trigger(PrsContext *ctx, const PgQuery__CreateTrigStmt *ts, int32_t a
         .loc = loc,
         .def = def,
         .enabled = 'O',
+        .search_path = prs_search_path_text(ctx),
     };
     cat_table_add_trigger(ctx->cat, t, &trg);
 }
@@ -882,5 +885,6 @@ prs_create_aggregate(PrsContext *ctx, const PgQuery__DefineStmt *ds, int32_t at)
     f->arguments = identity;
     f->aggregate = agg_body(ctx->arena, v);
     f->definition = statement_text(ctx, at, true);
+    f->search_path = prs_search_path_text(ctx);
     return true;
 }

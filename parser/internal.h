@@ -181,6 +181,9 @@ const char *prs_dotted(AgArena *a, PrsNode **items, size_t nitems);
 const char *prs_rel_schema(PrsContext *ctx, const char *schema, const char *name);
 /* Schema where unqualified objects are created. */
 const char *prs_creation_schema(const PrsContext *ctx);
+/* The file's search_path now, as SET prints it ("app, public", quoted as needed;
+ * "public" when empty), in the catalog's arena: where emit runs the model's own text. */
+const char *prs_search_path_text(PrsContext *ctx);
 /* Is schema.name a relation autogen ignores (view, partitioned table ...)? */
 bool prs_is_ignored(const PrsContext *ctx, const char *schema, const char *name);
 /* The table for a statement that alters it. NULL when absent: then the statement has

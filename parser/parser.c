@@ -20,6 +20,7 @@
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
+#include "catalog/split.h"
 #include "parser/internal.h"
 
 /* ---- load state across calls ------------------------------------------------- */
@@ -909,15 +910,23 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
         ag_arena_free(&tmp);
         return false;
     }
-    size_t pos = 0, end = 0;
-    uint32_t line = 1, col = 1;
+    /* Copied out of the split result, which is freed at once. */
+    CatStmtSpan *spans = ag_xmalloc(sizeof(CatStmtSpan) * ((size_t) split.n_stmts + 1));
     for (int i = 0; i < split.n_stmts; i++) {
-        size_t off = (size_t) split.stmts[i]->stmt_location;
-        size_t len = (size_t) split.stmts[i]->stmt_len;
+        spans[i].offset = (size_t) split.stmts[i]->stmt_location;
+        spans[i].len = (size_t) split.stmts[i]->stmt_len;
         /* libpg_query's stmt_len 0 means "to the end of the text" (a last statement
          * without its semicolon); taken as empty, such a statement vanished unread. */
-        if (len == 0)
-            len = strlen(copy + off);
+        if (spans[i].len == 0)
+            spans[i].len = strlen(copy + spans[i].offset);
+    }
+    size_t nspans = cat_split_join_atomic(copy, spans, (size_t) split.n_stmts);
+    pg_query_free_split_result(split);
+    size_t pos = 0, end = 0;
+    uint32_t line = 1, col = 1;
+    for (size_t i = 0; i < nspans; i++) {
+        size_t off = spans[i].offset;
+        size_t len = spans[i].len;
         /* the place of this statement, counted on from the previous one's */
         set_statement(&ctx, copy, pos, off, line, col);
         AgLoc start = prs_loc_from_offset(&ctx, (int32_t) (off - pos));
@@ -942,7 +951,7 @@ prs_load_string(Catalog *cat, const char *filename, const char *text, AgDiag *di
                       start.col);
         parse_statement(&ctx);
     }
-    pg_query_free_split_result(split);
+    free(spans);
     free(copy);
     ag_arena_free(&tmp);
     prs_annotate_renames(cat, ctx.file, text);

@@ -264,6 +264,21 @@ prs_creation_schema(const PrsContext *ctx)
 }
 
 const char *
+prs_search_path_text(PrsContext *ctx)
+{
+    AgBuf b;
+    ag_buf_init(&b);
+    for (uint32_t i = 0; i < ctx->nsearch_path; i++) {
+        if (i)
+            ag_buf_puts(&b, ", ");
+        ag_buf_puts(&b, cat_quote_ident(ctx->tmp, ctx->search_path[i]));
+    }
+    const char *r = ag_arena_strdup(ctx->arena, b.len ? ag_buf_cstr(&b) : "public");
+    ag_buf_free(&b);
+    return r;
+}
+
+const char *
 prs_rel_schema(PrsContext *ctx, const char *schema, const char *name)
 {
     if (schema && *schema)

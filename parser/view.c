@@ -130,21 +130,6 @@ add_option(PrsContext *ctx, const char ***opts, uint32_t *n, uint32_t *cap, cons
     push(ctx->arena, opts, n, cap, s);
 }
 
-static const char *
-search_path_text(PrsContext *ctx)
-{
-    AgBuf b;
-    ag_buf_init(&b);
-    for (uint32_t i = 0; i < ctx->nsearch_path; i++) {
-        if (i)
-            ag_buf_puts(&b, ", ");
-        ag_buf_puts(&b, cat_quote_ident(ctx->tmp, ctx->search_path[i]));
-    }
-    const char *r = ag_arena_strdup(ctx->arena, b.len ? ag_buf_cstr(&b) : "public");
-    ag_buf_free(&b);
-    return r;
-}
-
 static void
 create_view(PrsContext *ctx, const PgQuery__RangeVar *rv, bool materialized, bool replace,
             bool if_not_exists, PrsNode **aliases, size_t naliases, PrsNode **options,
@@ -214,7 +199,7 @@ create_view(PrsContext *ctx, const PgQuery__RangeVar *rv, bool materialized, boo
     v->options = opts;
     v->noptions = nopts;
     v->with_no_data = no_data;
-    v->search_path = search_path_text(ctx);
+    v->search_path = prs_search_path_text(ctx);
     fill_deps(ctx, v, query);
 }
 

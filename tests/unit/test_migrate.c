@@ -145,6 +145,12 @@ test_split(void)
         {.sql = "CREATE TABLE a (x int);\nSELECT 1;\n-- end\n", .n = 2},
         {.sql = "SELECT 1; SELECT 2 /* last */", .n = 2},
         {.sql = "SELECT $$;$$;\n", .n = 1},
+        /* a SQL-standard body is one statement, as psql sends it (CASE ... END inside) */
+        {.sql = "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql\n"
+                "BEGIN ATOMIC SELECT CASE WHEN a > 0 THEN 1 END; SELECT a + 1; END;\n"
+                "CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n"
+                "BEGIN; SELECT 'begin atomic'; END;\n",
+         .n = 5},
         /* the scanner's split drops an unclosed last statement: it must be an error */
         {.sql = "SELECT 1;\nCREATE TABLE b (y int\n",
          .n = (size_t) -1,

@@ -1,0 +1,3 @@
+DROP VIEW app.dv;
+DROP TABLE app.d;
+DROP FUNCTION app.df();

@@ -1,0 +1,3 @@
+DROP FUNCTION app.helper(integer);
+DROP FUNCTION app.twice(integer);
+DROP FUNCTION public.in_public();

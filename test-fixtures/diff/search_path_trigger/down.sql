@@ -1,0 +1,2 @@
+DROP TABLE "Ops".t;
+DROP FUNCTION "Ops".set_n();

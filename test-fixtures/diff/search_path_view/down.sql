@@ -1,0 +1,3 @@
+DROP VIEW app.item_names;
+DROP VIEW app.item_settings;
+DROP TABLE app.items;

@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+
+CREATE TABLE settings (key text PRIMARY KEY, value text);
