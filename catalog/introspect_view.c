@@ -289,6 +289,65 @@ ask_views(PGconn *conn, AgArena *a, AgArena *tmp, ViewAsk *asks, uint32_t n, AgD
     return ok && res != NULL;
 }
 
+/* Does the query select * (or t.*)? Its columns are then those of the tables when the
+ * view is created. In deparsed text such a star follows "SELECT", "DISTINCT", "," or "."
+ * (a product follows an operand). */
+static bool
+selects_star(const char *sql)
+{
+    for (const char *p = sql ? strchr(sql, '*') : NULL; p; p = strchr(p + 1, '*')) {
+        if (p > sql && p[-1] == '.')
+            return true;
+        const char *q = p;
+        while (q > sql && q[-1] == ' ')
+            q--;
+        if (q > sql && q[-1] == ',')
+            return true;
+        if ((q - sql >= 6 && strncmp(q - 6, "SELECT", 6) == 0) ||
+            (q - sql >= 8 && strncmp(q - 8, "DISTINCT", 8) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Same columns, in the same order, in the model's table and the database's? */
+static bool
+same_table_columns(const CatTable *a, const CatTable *b)
+{
+    if (!a || !b || a->ncolumns != b->ncolumns)
+        return false;
+    for (uint32_t i = 0; i < a->ncolumns; i++)
+        if (strcmp(a->columns[i].name, b->columns[i].name) != 0 ||
+            !ag_streq(a->columns[i].type, b->columns[i].type))
+            return false;
+    return true;
+}
+
+/* A view that selects * from a table whose columns the model changes: the server, asked
+ * now, would expand the star over the database's columns, not the model's. Such a view
+ * stays as written (a change: created again from the model's text, after the tables). */
+static bool
+star_over_changed_table(const Catalog *model, const Catalog *db, const CatView *mv)
+{
+    if (!mv->query || !selects_star(mv->query->sql))
+        return false;
+    for (uint32_t i = 0; i < mv->ndeps; i++) {
+        const char *dot = strchr(mv->deps[i], '.');
+        if (!dot)
+            continue;
+        size_t sl = (size_t) (dot - mv->deps[i]);
+        char schema[256];
+        if (sl >= sizeof(schema))
+            return true;
+        memcpy(schema, mv->deps[i], sl);
+        schema[sl] = '\0';
+        const CatTable *mt = cat_table_find(model, schema, dot + 1);
+        if (mt && !same_table_columns(mt, cat_table_find(db, schema, dot + 1)))
+            return true;
+    }
+    return false;
+}
+
 /* The model view takes the server's answer: its spelling, columns and types, and the
  * database's canon when the two agree. */
 static void
@@ -328,6 +387,8 @@ cat_settle_views(Catalog *model, const Catalog *db, PGconn *conn, AgDiag *diag)
         const CatView *dv = (const CatView *) cat_find(db, CAT_VIEW, mv->obj.schema, mv->obj.name);
         if (dv && dv->query && ag_streq(dv->query->canon, mv->query->canon) &&
             (mv->ncolumns || !dv->ncolumns) && mv->column_types)
+            continue;
+        if (star_over_changed_table(model, db, mv))
             continue;
         asks[n++] = (ViewAsk){.mv = mv, .dv = dv};
     }

@@ -1,0 +1,1 @@
+SELECT count(*) = 1 FROM all_items WHERE price IS NULL;
