@@ -18,8 +18,9 @@
  * Keys (see key_* in diff.c): "s" schema, "x" any extension, "y" enum usable by the new
  * schema, "yo" enum used by the old schema, "yn" enum name, "q" sequence, "r" relation
  * name, "t" table, "c" column, "cv" column with its new type (after ALTER COLUMN ...
- * TYPE), "k" constraint, "u" unique keys of a table, "p" primary key of a table, "i"
- * index, "f" function (by name). */
+ * TYPE), "k" constraint, "u" unique keys of a table, "p" primary key of a table, "pn"
+ * column held NOT NULL by a primary key (removed by the key's drop, provided by DROP NOT
+ * NULL), "i" index, "f" function (by name). */
 typedef enum KeyRole { KEY_PROVIDES, KEY_NEEDS, KEY_REMOVES, KEY_RELEASES, KEY_ROLE_COUNT } KeyRole;
 
 typedef struct StepKeys {

@@ -193,6 +193,10 @@ con_own_keys(DiffCtx *c, uint32_t s, KeyRole role, const char *schema, const cha
     diff_step_key(c, s, role, "k" SEP "%s" SEP "%s" SEP "%s", schema, table, k->name);
     if (k->type == CAT_CON_PRIMARY)
         diff_step_key(c, s, role, "p" SEP "%s" SEP "%s", schema, table);
+    /* A primary key holds its columns NOT NULL: DROP NOT NULL waits for the key's drop
+     * (alter_column provides "pn"; only the drop matters, a new key sets NOT NULL). */
+    for (uint32_t i = 0; k->type == CAT_CON_PRIMARY && role == KEY_REMOVES && i < k->ncolumns; i++)
+        diff_step_key(c, s, role, "pn" SEP "%s" SEP "%s" SEP "%s", schema, table, k->columns[i]);
     if (k->type == CAT_CON_PRIMARY || k->type == CAT_CON_UNIQUE)
         diff_step_key(c, s, role, "u" SEP "%s" SEP "%s", schema, table);
     if (is_index_backed(k))
@@ -892,8 +896,12 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
         if (f->default_expr && !default_before)
             diff_column_type_keys(c, s, KEY_RELEASES, t->obj.schema, f, true);
     }
-    if (f->not_null && !col->not_null)
-        col_step(c, DIFF_DROP_NOT_NULL, ch, t, col, &prev);
+    if (f->not_null && !col->not_null) {
+        uint32_t s = col_step(c, DIFF_DROP_NOT_NULL, ch, t, col, &prev);
+        /* after the drop of a primary key over the column (con_own_keys) */
+        diff_step_key(c, s, KEY_PROVIDES, "pn" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, col->name);
+    }
     if (!f->not_null && col->not_null)
         set_not_null(c, ch, t, col, &prev);
     if (f->identity == CAT_IDENTITY_NONE && col->identity != CAT_IDENTITY_NONE)
