@@ -239,17 +239,28 @@ column_provides(DiffCtx *c, uint32_t s, const CatTable *t, const CatColumn *col)
                   col->name);
 }
 
-/* A generated column uses the columns its expression names: they must exist before it
- * is added, and PostgreSQL refuses to drop them while it exists. */
-static void
-generated_keys(DiffCtx *c, uint32_t s, KeyRole role, const CatTable *t, const CatColumn *col)
+void
+diff_column_use_keys(DiffCtx *c, uint32_t step, const CatTable *t, const char *sql, bool creating)
 {
-    if (!col->generated)
-        return;
-    for (uint32_t i = 0; i < t->ncolumns; i++)
-        if (&t->columns[i] != col && diff_expr_mentions(col->generated->sql, t->columns[i].name))
-            diff_step_key(c, s, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
-                          t->columns[i].name);
+    KeyRole role = creating ? KEY_NEEDS : KEY_RELEASES;
+    for (uint32_t i = 0; sql && i < t->ncolumns; i++) {
+        if (!diff_expr_mentions(sql, t->columns[i].name))
+            continue;
+        diff_step_key(c, step, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
+                      t->columns[i].name);
+        diff_step_key(c, step, role, "%s" SEP "%s" SEP "%s" SEP "%s", creating ? "cv" : "co",
+                      t->obj.schema, t->obj.name, t->columns[i].name);
+    }
+}
+
+/* A generated column uses the columns its expression names: they must exist (with
+ * their new type) before it is added, and PostgreSQL refuses to drop or retype them
+ * while it exists. */
+static void
+generated_keys(DiffCtx *c, uint32_t s, bool creating, const CatTable *t, const CatColumn *col)
+{
+    if (col->generated)
+        diff_column_use_keys(c, s, t, col->generated->sql, creating);
 }
 
 /* ---- plans ------------------------------------------------------------------- */
@@ -267,6 +278,14 @@ type_is_swapped(const DiffCtx *c, AgArena *a, const char *type)
 {
     const char *s, *n;
     return diff_type_ref(a, type, &s, &n, NULL) && diff_enum_swapped(c, s, n);
+}
+
+/* Does a kept column get ALTER COLUMN ... TYPE (alter_column)? */
+static bool
+column_retyped(const CatColumn *f, const CatColumn *t, bool swapped)
+{
+    return strcmp(f->type, t->type) != 0 || !ag_streq(f->collation, t->collation) ||
+           !ag_streq(f->collation_schema, t->collation_schema) || swapped;
 }
 
 /* Does the constraint or index call a function that the diff drops (diff/function.c)?
@@ -318,6 +337,7 @@ plan_init(DiffCtx *c, const CatTable *f)
     p->col_to = ag_arena_alloc(a, sizeof(CatColumn *) * nc);
     p->col_drop_step = ag_arena_alloc(a, sizeof(uint32_t) * nc);
     p->col_swapped = ag_arena_alloc(a, sizeof(bool) * nc);
+    p->col_retyped = ag_arena_alloc(a, sizeof(bool) * nc);
     p->con_fate = ag_arena_alloc(a, sizeof(ItemFate) * nk);
     p->con_implicit = ag_arena_alloc(a, sizeof(bool) * nk);
     for (uint32_t i = 0; i < f->ncolumns; i++) {
@@ -337,7 +357,24 @@ plan_init(DiffCtx *c, const CatTable *f)
         } else {
             p->col_fate[i] = FATE_KEEP;
             p->col_swapped[i] = strcmp(fc->type, tc->type) == 0 && type_is_swapped(c, a, fc->type);
+            p->col_retyped[i] = column_retyped(fc, tc, p->col_swapped[i]);
         }
+    }
+    /* PostgreSQL refuses to retype a column a generated column reads, and (before 17) has
+     * no ALTER to give a generated column its expression back: it is dropped before the
+     * type change and added after it (computed anew, so nothing is lost). Generated
+     * columns read no generated column: one pass. */
+    for (uint32_t i = 0; p->to && i < f->ncolumns; i++) {
+        const CatColumn *fc = &f->columns[i];
+        if (p->col_fate[i] != FATE_KEEP || !fc->generated || !p->col_to[i]->generated)
+            continue;
+        for (uint32_t j = 0; j < f->ncolumns; j++)
+            if (j != i && p->col_retyped[j] &&
+                diff_expr_mentions(fc->generated->sql, f->columns[j].name)) {
+                p->col_fate[i] = FATE_RECREATE;
+                p->col_retyped[i] = p->col_swapped[i] = false;
+                break;
+            }
     }
     if (!p->to) {
         for (uint32_t i = 0; i < f->nconstraints; i++) {
@@ -375,6 +412,18 @@ plan_of(const DiffCtx *c, const char *schema, const char *name)
 {
     const CatTable *t = cat_table_find(c->from, schema, name);
     return t ? &c->plans[t->obj.id] : NULL;
+}
+
+bool
+diff_column_retyped(const DiffCtx *c, const CatTable *from, const char *column)
+{
+    const TablePlan *p = &c->plans[from->obj.id];
+    if (p->from != from || !p->to)
+        return false;
+    for (uint32_t i = 0; i < from->ncolumns; i++)
+        if (strcmp(from->columns[i].name, column) == 0)
+            return p->col_retyped[i];
+    return false;
 }
 
 /* Is a unique key on columns {cols} of the plan's table going away? */
@@ -777,7 +826,7 @@ add_column(DiffCtx *c, uint32_t ch, const CatTable *t, const CatColumn *col, uin
     column_provides(c, s, t, col);
     diff_column_type_keys(c, s, KEY_NEEDS, t->obj.schema, col, false);
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
-    generated_keys(c, s, KEY_NEEDS, t, col);
+    generated_keys(c, s, true, t, col);
     bool rows = diff_table_has_rows(c, t->obj.schema, t->obj.name);
     if (col->generated || col->identity != CAT_IDENTITY_NONE || volatile_default(col->default_expr))
         c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
@@ -811,9 +860,7 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     const CatColumn *f = &ft->columns[ci];
     const CatColumn *col = p->col_to[ci];
     bool swapped = p->col_swapped[ci];
-    bool type_changed = strcmp(f->type, col->type) != 0 ||
-                        !ag_streq(f->collation, col->collation) ||
-                        !ag_streq(f->collation_schema, col->collation_schema) || swapped;
+    bool type_changed = p->col_retyped[ci];
     TypeChange tc = {0};
     if (type_changed)
         tc = diff_type_change(f->type, col->type);
@@ -863,6 +910,9 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
         /* Constraints and indexes on the column come back after it has its new type (an
          * expression rebuilt over an enum swap's old type would fail). */
         diff_step_key(c, s, KEY_PROVIDES, "cv" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, col->name);
+        /* What reads the column and cannot stay over the change went before it. */
+        diff_step_key(c, s, KEY_REMOVES, "co" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
                       t->obj.name, col->name);
         c->steps[s].using = tc.using;
         if (tc.rewrite)
@@ -974,7 +1024,7 @@ alter_table(DiffCtx *c, TablePlan *p)
         if (!fc->generated)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         diff_step_key(c, s, KEY_REMOVES, "c" SEP "%s" SEP "%s" SEP "%s", sc, tn, fc->name);
-        generated_keys(c, s, KEY_RELEASES, f, fc);
+        generated_keys(c, s, false, f, fc);
         diff_column_type_keys(c, s, KEY_RELEASES, sc, fc, true);
     }
     for (uint32_t i = 0; i < f->ncolumns; i++)
