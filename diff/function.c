@@ -13,7 +13,8 @@
  * "f" schema fname, shared by every overload.
  * Triggers live in their table and are matched by name: a changed statement (canon) is
  * DROP + CREATE; a changed tgenabled is ALTER TABLE ... ENABLE / DISABLE TRIGGER. A
- * table dropped (or dropped and created again) takes its triggers with it.
+ * table dropped (or dropped and created again) takes its triggers with it. A trigger
+ * naming a column that is retyped is dropped and created around the change.
  * Not here: SQL (emit/function.c), ordering (order.c).
  * A function that goes (dropped, or dropped and created again) takes with it, before
  * its DROP, what calls it: diff_plan_functions lists them first, and table.c (column
@@ -622,12 +623,23 @@ trigger_keys(DiffCtx *c, uint32_t s, const CatTable *t, const CatTrigger *trg, b
         diff_step_key(c, s, role, "f" SEP "%s" SEP "%s", fs, fn);
     if (creating)
         diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
-    /* UPDATE OF columns and WHEN: the columns must exist, and a trigger goes before the
-     * column it names (PostgreSQL would drop it with the column). */
-    for (uint32_t i = 0; i < t->ncolumns; i++)
-        if (diff_expr_mentions(trg->def->sql, t->columns[i].name))
-            diff_step_key(c, s, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
-                          t->columns[i].name);
+    /* UPDATE OF columns and WHEN: the columns must exist (with their new type), and a
+     * trigger goes before the column it names is dropped (PostgreSQL would drop it with
+     * the column) or retyped (PostgreSQL refuses). */
+    diff_column_use_keys(c, s, t, trg->def->sql, creating);
+}
+
+/* Does the trigger name (UPDATE OF, WHEN) a column of f that gets ALTER COLUMN ...
+ * TYPE? "cannot alter type of a column used in a trigger definition": it goes before
+ * and comes back after. */
+static bool
+trigger_reads_retyped(const DiffCtx *c, const CatTable *f, const CatTrigger *trg)
+{
+    for (uint32_t i = 0; i < f->ncolumns; i++)
+        if (diff_column_retyped(c, f, f->columns[i].name) &&
+            diff_expr_mentions(trg->def->sql, f->columns[i].name))
+            return true;
+    return false;
 }
 
 static uint32_t
@@ -707,7 +719,8 @@ diff_triggers(DiffCtx *c)
             const char *fs, *fn;
             bool fn_recreated = trigger_function(&c->scratch, tt, &fs, &fn) &&
                                 is_gone(c, fs, fn);
-            bool def_changed = strcmp(ft->def->canon, tt->def->canon) != 0 || fn_recreated;
+            bool def_changed = strcmp(ft->def->canon, tt->def->canon) != 0 || fn_recreated ||
+                               trigger_reads_retyped(c, f, ft);
             char fe = ft->enabled ? ft->enabled : 'O', te = tt->enabled ? tt->enabled : 'O';
             bool comment_changed = !ag_streq(ft->comment, tt->comment);
             if (!def_changed && fe == te && !comment_changed)
