@@ -81,6 +81,9 @@ typedef struct DiffCtx {
     const char **gone_fns; /* "schema\x1ffname" of functions dropped (and maybe created
                             * again): diff_plan_functions */
     uint32_t ngone_fns;
+    const char **gone_views; /* "schema\x1fname" of views dropped or dropped and created
+                              * again: diff_views */
+    uint32_t ngone_views;
 } DiffCtx;
 
 /* ---- diff.c: building blocks ----------------------------------------------- */
@@ -158,6 +161,11 @@ void diff_plan_functions(DiffCtx *c);
 /* Does expression e call, by name, a function that goes? Then what holds e must go
  * before the function's DROP and come back after its CREATE. */
 bool diff_calls_gone_function(DiffCtx *c, const CatExpr *e);
+/* For diff_views: add to gone_fns every function kept by the diff whose arguments or
+ * result name the row type of a view in gone_views (PostgreSQL refuses to drop the view
+ * while it exists; diff_functions then drops it before and creates it after). True when
+ * the list grew, so that the views calling those functions can follow. */
+bool diff_plan_view_functions(DiffCtx *c);
 /* "f" keys with the given role for every function of cat that sql calls by name. */
 void diff_call_keys(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql);
 

@@ -10,7 +10,10 @@
  * their dependency keys move to the step that really drops them. A plan per `from`
  * table records each column's and constraint's fate first, so that later decisions
  * (foreign keys whose referenced key goes away, objects that name a column retyped by
- * an enum swap) can read it.
+ * an enum swap) can read it. A generated column reading a column that is retyped is
+ * dropped and added again around the type change (PostgreSQL refuses the change while
+ * it exists); policies and triggers do the same in partition.c and function.c, through
+ * TablePlan.col_retyped and the "co" / "cv" keys.
  * Not here: schemas, types, sequences (diff.c), order (order.c), SQL (emit/).
  */
 #include <string.h>
