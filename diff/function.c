@@ -13,7 +13,8 @@
  * "f" schema fname, shared by every overload.
  * Triggers live in their table and are matched by name: a changed statement (canon) is
  * DROP + CREATE; a changed tgenabled is ALTER TABLE ... ENABLE / DISABLE TRIGGER. A
- * table dropped (or dropped and created again) takes its triggers with it.
+ * table dropped (or dropped and created again) takes its triggers with it. A trigger
+ * naming a column that is retyped is dropped and created around the change.
  * Not here: SQL (emit/function.c), ordering (order.c).
  * A function that goes (dropped, or dropped and created again) takes with it, before
  * its DROP, what calls it: diff_plan_functions lists them first, and table.c (column
@@ -22,7 +23,9 @@
  * column is dropped and added again: computed anew); triggers are handled here.
  * A function whose signature or result names a type that is swapped (diff.c, types.c)
  * goes too: PostgreSQL keeps the old type alive for it, so it is dropped (before the
- * swap renames the type away, as DROP FUNCTION names it) and created again.
+ * swap renames the type away, as DROP FUNCTION names it) and created again. So does a
+ * function whose arguments or result name the row type of a view that is dropped and
+ * created again (diff_plan_view_functions, called by view.c).
  */
 #include <string.h>
 
@@ -436,6 +439,61 @@ diff_plan_functions(DiffCtx *c)
     ag_vec_free(&v);
 }
 
+typedef struct ViewScan {
+    const DiffCtx *c;
+    bool found;
+} ViewScan;
+
+static void
+view_mention(const char *schema, const char *name, void *arg)
+{
+    ViewScan *w = arg;
+    size_t sl = strlen(schema);
+    for (uint32_t i = 0; i < w->c->ngone_views && !w->found; i++)
+        w->found = strncmp(w->c->gone_views[i], schema, sl) == 0 &&
+                   w->c->gone_views[i][sl] == '\x1f' &&
+                   strcmp(w->c->gone_views[i] + sl + 1, name) == 0;
+}
+
+/* Do fn's arguments or result name the row type of a view that goes (c->gone_views)? */
+static bool
+names_gone_view(DiffCtx *c, const CatFunction *fn)
+{
+    if (!c->ngone_views)
+        return false;
+    ViewScan w = {c, false};
+    const char *texts[] = {fn->identity_args, fn->arguments, fn->result};
+    for (size_t i = 0; i < ARRAY_LEN(texts); i++)
+        scan_qualified(&c->scratch, texts[i], view_mention, &w);
+    return w.found;
+}
+
+bool
+diff_plan_view_functions(DiffCtx *c)
+{
+    AgVec v = {0}; /* the new ones */
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatFunction *f = (const CatFunction *) c->from->objects[i];
+        if (f->obj.kind != CAT_FUNCTION || is_gone(c, f->obj.schema, f->fname) ||
+            !cat_find(c->to, CAT_FUNCTION, f->obj.schema, f->obj.name) || !names_gone_view(c, f))
+            continue;
+        ag_vec_push(&v,
+                    (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", f->obj.schema, f->fname));
+    }
+    bool grew = v.len > 0;
+    if (grew) {
+        const char **all = ag_arena_alloc(&c->scratch, sizeof(char *) * (c->ngone_fns + v.len));
+        for (uint32_t i = 0; i < c->ngone_fns; i++)
+            all[i] = c->gone_fns[i];
+        for (size_t i = 0; i < v.len; i++)
+            all[c->ngone_fns + i] = v.items[i];
+        c->gone_fns = all;
+        c->ngone_fns += (uint32_t) v.len;
+    }
+    ag_vec_free(&v);
+    return grew;
+}
+
 /* The functions an aggregate calls ("f" keys) and its state types. */
 static void
 aggregate_keys(DiffCtx *c, uint32_t s, const CatFunction *fn, bool creating)
@@ -551,7 +609,7 @@ diff_function_objects(DiffCtx *c)
         }
         bool same = functions_equal(f, t);
         bool comment_changed = !ag_streq(f->obj.comment, t->obj.comment);
-        bool retyped = swapped_type_keys(c, UINT32_MAX, f, false);
+        bool retyped = swapped_type_keys(c, UINT32_MAX, f, false) || names_gone_view(c, f);
         if (same && !comment_changed && !retyped)
             continue;
         uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_FUNCTION, t->obj.schema,
@@ -622,12 +680,23 @@ trigger_keys(DiffCtx *c, uint32_t s, const CatTable *t, const CatTrigger *trg, b
         diff_step_key(c, s, role, "f" SEP "%s" SEP "%s", fs, fn);
     if (creating)
         diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
-    /* UPDATE OF columns and WHEN: the columns must exist, and a trigger goes before the
-     * column it names (PostgreSQL would drop it with the column). */
-    for (uint32_t i = 0; i < t->ncolumns; i++)
-        if (diff_expr_mentions(trg->def->sql, t->columns[i].name))
-            diff_step_key(c, s, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
-                          t->columns[i].name);
+    /* UPDATE OF columns and WHEN: the columns must exist (with their new type), and a
+     * trigger goes before the column it names is dropped (PostgreSQL would drop it with
+     * the column) or retyped (PostgreSQL refuses). */
+    diff_column_use_keys(c, s, t, trg->def->sql, creating);
+}
+
+/* Does the trigger name (UPDATE OF, WHEN) a column of f that gets ALTER COLUMN ...
+ * TYPE? "cannot alter type of a column used in a trigger definition": it goes before
+ * and comes back after. */
+static bool
+trigger_reads_retyped(const DiffCtx *c, const CatTable *f, const CatTrigger *trg)
+{
+    for (uint32_t i = 0; i < f->ncolumns; i++)
+        if (diff_column_retyped(c, f, f->columns[i].name) &&
+            diff_expr_mentions(trg->def->sql, f->columns[i].name))
+            return true;
+    return false;
 }
 
 static uint32_t
@@ -707,7 +776,8 @@ diff_triggers(DiffCtx *c)
             const char *fs, *fn;
             bool fn_recreated = trigger_function(&c->scratch, tt, &fs, &fn) &&
                                 is_gone(c, fs, fn);
-            bool def_changed = strcmp(ft->def->canon, tt->def->canon) != 0 || fn_recreated;
+            bool def_changed = strcmp(ft->def->canon, tt->def->canon) != 0 || fn_recreated ||
+                               trigger_reads_retyped(c, f, ft);
             char fe = ft->enabled ? ft->enabled : 'O', te = tt->enabled ? tt->enabled : 'O';
             bool comment_changed = !ag_streq(ft->comment, tt->comment);
             if (!def_changed && fe == te && !comment_changed)

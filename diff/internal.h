@@ -18,8 +18,11 @@
  * Keys (see key_* in diff.c): "s" schema, "x" any extension, "y" enum usable by the new
  * schema, "yo" enum used by the old schema, "yn" enum name, "q" sequence, "r" relation
  * name, "t" table, "c" column, "cv" column with its new type (after ALTER COLUMN ...
- * TYPE), "k" constraint, "u" unique keys of a table, "p" primary key of a table, "i"
- * index, "f" function (by name). */
+ * TYPE), "co" column with its old type (removed by ALTER COLUMN ... TYPE: what
+ * PostgreSQL refuses to keep over a retyped column releases it), "k" constraint, "u"
+ * unique keys of a table, "p" primary key of a table, "pn" column held NOT NULL by a
+ * primary key (removed by the key's drop, provided by DROP NOT NULL), "i" index, "f"
+ * function (by name). */
 typedef enum KeyRole { KEY_PROVIDES, KEY_NEEDS, KEY_REMOVES, KEY_RELEASES, KEY_ROLE_COUNT } KeyRole;
 
 typedef struct StepKeys {
@@ -48,6 +51,9 @@ typedef struct TablePlan {
     const CatColumn **col_to; /* per from column: the to column of that name, or NULL */
     uint32_t *col_drop_step;
     bool *col_swapped;  /* per from column: converted by an enum swap */
+    bool *col_retyped;  /* per from column: KEEP with an ALTER COLUMN ... TYPE (new type,
+                         * collation, or swap); what PostgreSQL refuses to keep over it
+                         * (generated columns, policies, triggers) goes and comes back */
     ItemFate *con_fate; /* per from constraint; IMPLICIT covers drops by a column drop */
     bool *con_implicit; /* the drop (of DROP or RECREATE) happens with a column/table */
 } TablePlan;
@@ -75,6 +81,9 @@ typedef struct DiffCtx {
     const char **gone_fns; /* "schema\x1ffname" of functions dropped (and maybe created
                             * again): diff_plan_functions */
     uint32_t ngone_fns;
+    const char **gone_views; /* "schema\x1fname" of views dropped or dropped and created
+                              * again: diff_views */
+    uint32_t ngone_views;
 } DiffCtx;
 
 /* ---- diff.c: building blocks ----------------------------------------------- */
@@ -104,6 +113,13 @@ void diff_composites(DiffCtx *c);
 
 void diff_tables(DiffCtx *c);
 void diff_indexes(DiffCtx *c);
+/* After diff_tables: does the column of the `from` table get ALTER COLUMN ... TYPE
+ * (TablePlan.col_retyped)? False for a column that goes, or a table that goes. */
+bool diff_column_retyped(const DiffCtx *c, const CatTable *from, const char *column);
+/* Keys for an expression (sql) of an object on table t that is dropped (old side:
+ * RELEASES "c" and "co" of each column it names) or created (NEEDS "c" and "cv"). */
+void diff_column_use_keys(DiffCtx *c, uint32_t step, const CatTable *t, const char *sql,
+                          bool creating);
 
 /* ---- view.c ---------------------------------------------------------------- */
 
@@ -145,6 +161,11 @@ void diff_plan_functions(DiffCtx *c);
 /* Does expression e call, by name, a function that goes? Then what holds e must go
  * before the function's DROP and come back after its CREATE. */
 bool diff_calls_gone_function(DiffCtx *c, const CatExpr *e);
+/* For diff_views: add to gone_fns every function kept by the diff whose arguments or
+ * result name the row type of a view in gone_views (PostgreSQL refuses to drop the view
+ * while it exists; diff_functions then drops it before and creates it after). True when
+ * the list grew, so that the views calling those functions can follow. */
+bool diff_plan_view_functions(DiffCtx *c);
 /* "f" keys with the given role for every function of cat that sql calls by name. */
 void diff_call_keys(DiffCtx *c, uint32_t step, KeyRole role, const Catalog *cat, const char *sql);
 

@@ -5,6 +5,9 @@
  * constraints of a partition are its parent's (left to the parent, as its columns are),
  * ENABLE / FORCE ROW LEVEL SECURITY, and policies (created, dropped, altered in place for
  * roles and expressions, dropped and created when the command or PERMISSIVE changes).
+ * A policy reading a column that is retyped is dropped and created around the change
+ * (PostgreSQL refuses it otherwise); policy steps release the columns the old expressions
+ * read and need those the new ones read, so an ALTER POLICY comes before a column drop.
  * Not here: CREATE / DROP TABLE themselves (table.c, which calls the helpers below), SQL.
  * A change to only a policy's comment is a COMMENT step (target POLICY).
  */
@@ -116,6 +119,28 @@ find_policy(const CatTable *t, const char *name)
     return NULL;
 }
 
+static void
+policy_column_keys(DiffCtx *c, uint32_t s, const CatTable *t, const CatPolicy *p, bool creating)
+{
+    if (p->using_expr)
+        diff_column_use_keys(c, s, t, p->using_expr->sql, creating);
+    if (p->check_expr)
+        diff_column_use_keys(c, s, t, p->check_expr->sql, creating);
+}
+
+/* Does the policy read a column that gets ALTER COLUMN ... TYPE? PostgreSQL refuses the
+ * change while the policy exists: it is dropped before and created again after. */
+static bool
+reads_retyped(const DiffCtx *c, const CatTable *f, const CatPolicy *p)
+{
+    for (uint32_t i = 0; i < f->ncolumns; i++)
+        if (diff_column_retyped(c, f, f->columns[i].name) &&
+            ((p->using_expr && diff_expr_mentions(p->using_expr->sql, f->columns[i].name)) ||
+             (p->check_expr && diff_expr_mentions(p->check_expr->sql, f->columns[i].name))))
+            return true;
+    return false;
+}
+
 static uint32_t
 policy_step(DiffCtx *c, DiffStepKind kind, uint32_t ch, const CatTable *t, const CatPolicy *p)
 {
@@ -130,6 +155,10 @@ policy_step(DiffCtx *c, DiffStepKind kind, uint32_t ch, const CatTable *t, const
         diff_call_keys(c, s, role, cat, p->using_expr->sql);
     if (p->check_expr)
         diff_call_keys(c, s, role, cat, p->check_expr->sql);
+    /* the columns they read: a dropped policy goes before their drop or retyping, a new
+     * one comes after their creation or retyping */
+    if (kind != DIFF_ALTER_POLICY)
+        policy_column_keys(c, s, t, p, kind == DIFF_CREATE_POLICY);
     return s;
 }
 
@@ -159,7 +188,7 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
                          (tp->using_expr || !fp->using_expr) &&
                          (tp->check_expr || !fp->check_expr) &&
                          !diff_calls_gone_function(c, fp->using_expr) &&
-                         !diff_calls_gone_function(c, fp->check_expr);
+                         !diff_calls_gone_function(c, fp->check_expr) && !reads_retyped(c, f, fp);
         if (alterable) {
             if (roles_eq(fp, tp) && expr_eq(fp->using_expr, tp->using_expr) &&
                 expr_eq(fp->check_expr, tp->check_expr)) {
@@ -170,6 +199,9 @@ policies(DiffCtx *c, const CatTable *f, const CatTable *t)
             uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_POLICY, sc, tn, fp->name);
             uint32_t s = policy_step(c, DIFF_ALTER_POLICY, ch, t, tp);
             c->steps[s].old_policy = fp;
+            /* stops reading the old columns (before they go), reads the new ones */
+            policy_column_keys(c, s, f, fp, false);
+            policy_column_keys(c, s, t, tp, true);
             continue;
         }
         uint32_t ch = diff_change_new(c, tp ? DIFF_OP_ALTER : DIFF_OP_DROP, DIFF_OBJ_POLICY, sc, tn,

@@ -10,7 +10,10 @@
  * their dependency keys move to the step that really drops them. A plan per `from`
  * table records each column's and constraint's fate first, so that later decisions
  * (foreign keys whose referenced key goes away, objects that name a column retyped by
- * an enum swap) can read it.
+ * an enum swap) can read it. A generated column reading a column that is retyped is
+ * dropped and added again around the type change (PostgreSQL refuses the change while
+ * it exists); policies and triggers do the same in partition.c and function.c, through
+ * TablePlan.col_retyped and the "co" / "cv" keys.
  * Not here: schemas, types, sequences (diff.c), order (order.c), SQL (emit/).
  */
 #include <string.h>
@@ -193,6 +196,10 @@ con_own_keys(DiffCtx *c, uint32_t s, KeyRole role, const char *schema, const cha
     diff_step_key(c, s, role, "k" SEP "%s" SEP "%s" SEP "%s", schema, table, k->name);
     if (k->type == CAT_CON_PRIMARY)
         diff_step_key(c, s, role, "p" SEP "%s" SEP "%s", schema, table);
+    /* A primary key holds its columns NOT NULL: DROP NOT NULL waits for the key's drop
+     * (alter_column provides "pn"; only the drop matters, a new key sets NOT NULL). */
+    for (uint32_t i = 0; k->type == CAT_CON_PRIMARY && role == KEY_REMOVES && i < k->ncolumns; i++)
+        diff_step_key(c, s, role, "pn" SEP "%s" SEP "%s" SEP "%s", schema, table, k->columns[i]);
     if (k->type == CAT_CON_PRIMARY || k->type == CAT_CON_UNIQUE)
         diff_step_key(c, s, role, "u" SEP "%s" SEP "%s", schema, table);
     if (is_index_backed(k))
@@ -235,17 +242,28 @@ column_provides(DiffCtx *c, uint32_t s, const CatTable *t, const CatColumn *col)
                   col->name);
 }
 
-/* A generated column uses the columns its expression names: they must exist before it
- * is added, and PostgreSQL refuses to drop them while it exists. */
-static void
-generated_keys(DiffCtx *c, uint32_t s, KeyRole role, const CatTable *t, const CatColumn *col)
+void
+diff_column_use_keys(DiffCtx *c, uint32_t step, const CatTable *t, const char *sql, bool creating)
 {
-    if (!col->generated)
-        return;
-    for (uint32_t i = 0; i < t->ncolumns; i++)
-        if (&t->columns[i] != col && diff_expr_mentions(col->generated->sql, t->columns[i].name))
-            diff_step_key(c, s, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
-                          t->columns[i].name);
+    KeyRole role = creating ? KEY_NEEDS : KEY_RELEASES;
+    for (uint32_t i = 0; sql && i < t->ncolumns; i++) {
+        if (!diff_expr_mentions(sql, t->columns[i].name))
+            continue;
+        diff_step_key(c, step, role, "c" SEP "%s" SEP "%s" SEP "%s", t->obj.schema, t->obj.name,
+                      t->columns[i].name);
+        diff_step_key(c, step, role, "%s" SEP "%s" SEP "%s" SEP "%s", creating ? "cv" : "co",
+                      t->obj.schema, t->obj.name, t->columns[i].name);
+    }
+}
+
+/* A generated column uses the columns its expression names: they must exist (with
+ * their new type) before it is added, and PostgreSQL refuses to drop or retype them
+ * while it exists. */
+static void
+generated_keys(DiffCtx *c, uint32_t s, bool creating, const CatTable *t, const CatColumn *col)
+{
+    if (col->generated)
+        diff_column_use_keys(c, s, t, col->generated->sql, creating);
 }
 
 /* ---- plans ------------------------------------------------------------------- */
@@ -263,6 +281,14 @@ type_is_swapped(const DiffCtx *c, AgArena *a, const char *type)
 {
     const char *s, *n;
     return diff_type_ref(a, type, &s, &n, NULL) && diff_enum_swapped(c, s, n);
+}
+
+/* Does a kept column get ALTER COLUMN ... TYPE (alter_column)? */
+static bool
+column_retyped(const CatColumn *f, const CatColumn *t, bool swapped)
+{
+    return strcmp(f->type, t->type) != 0 || !ag_streq(f->collation, t->collation) ||
+           !ag_streq(f->collation_schema, t->collation_schema) || swapped;
 }
 
 /* Does the constraint or index call a function that the diff drops (diff/function.c)?
@@ -314,6 +340,7 @@ plan_init(DiffCtx *c, const CatTable *f)
     p->col_to = ag_arena_alloc(a, sizeof(CatColumn *) * nc);
     p->col_drop_step = ag_arena_alloc(a, sizeof(uint32_t) * nc);
     p->col_swapped = ag_arena_alloc(a, sizeof(bool) * nc);
+    p->col_retyped = ag_arena_alloc(a, sizeof(bool) * nc);
     p->con_fate = ag_arena_alloc(a, sizeof(ItemFate) * nk);
     p->con_implicit = ag_arena_alloc(a, sizeof(bool) * nk);
     for (uint32_t i = 0; i < f->ncolumns; i++) {
@@ -333,7 +360,24 @@ plan_init(DiffCtx *c, const CatTable *f)
         } else {
             p->col_fate[i] = FATE_KEEP;
             p->col_swapped[i] = strcmp(fc->type, tc->type) == 0 && type_is_swapped(c, a, fc->type);
+            p->col_retyped[i] = column_retyped(fc, tc, p->col_swapped[i]);
         }
+    }
+    /* PostgreSQL refuses to retype a column a generated column reads, and (before 17) has
+     * no ALTER to give a generated column its expression back: it is dropped before the
+     * type change and added after it (computed anew, so nothing is lost). Generated
+     * columns read no generated column: one pass. */
+    for (uint32_t i = 0; p->to && i < f->ncolumns; i++) {
+        const CatColumn *fc = &f->columns[i];
+        if (p->col_fate[i] != FATE_KEEP || !fc->generated || !p->col_to[i]->generated)
+            continue;
+        for (uint32_t j = 0; j < f->ncolumns; j++)
+            if (j != i && p->col_retyped[j] &&
+                diff_expr_mentions(fc->generated->sql, f->columns[j].name)) {
+                p->col_fate[i] = FATE_RECREATE;
+                p->col_retyped[i] = p->col_swapped[i] = false;
+                break;
+            }
     }
     if (!p->to) {
         for (uint32_t i = 0; i < f->nconstraints; i++) {
@@ -371,6 +415,18 @@ plan_of(const DiffCtx *c, const char *schema, const char *name)
 {
     const CatTable *t = cat_table_find(c->from, schema, name);
     return t ? &c->plans[t->obj.id] : NULL;
+}
+
+bool
+diff_column_retyped(const DiffCtx *c, const CatTable *from, const char *column)
+{
+    const TablePlan *p = &c->plans[from->obj.id];
+    if (p->from != from || !p->to)
+        return false;
+    for (uint32_t i = 0; i < from->ncolumns; i++)
+        if (strcmp(from->columns[i].name, column) == 0)
+            return p->col_retyped[i];
+    return false;
 }
 
 /* Is a unique key on columns {cols} of the plan's table going away? */
@@ -773,7 +829,7 @@ add_column(DiffCtx *c, uint32_t ch, const CatTable *t, const CatColumn *col, uin
     column_provides(c, s, t, col);
     diff_column_type_keys(c, s, KEY_NEEDS, t->obj.schema, col, false);
     diff_step_key(c, s, KEY_NEEDS, "t" SEP "%s" SEP "%s", t->obj.schema, t->obj.name);
-    generated_keys(c, s, KEY_NEEDS, t, col);
+    generated_keys(c, s, true, t, col);
     bool rows = diff_table_has_rows(c, t->obj.schema, t->obj.name);
     if (col->generated || col->identity != CAT_IDENTITY_NONE || volatile_default(col->default_expr))
         c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
@@ -807,9 +863,7 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     const CatColumn *f = &ft->columns[ci];
     const CatColumn *col = p->col_to[ci];
     bool swapped = p->col_swapped[ci];
-    bool type_changed = strcmp(f->type, col->type) != 0 ||
-                        !ag_streq(f->collation, col->collation) ||
-                        !ag_streq(f->collation_schema, col->collation_schema) || swapped;
+    bool type_changed = p->col_retyped[ci];
     TypeChange tc = {0};
     if (type_changed)
         tc = diff_type_change(f->type, col->type);
@@ -860,6 +914,9 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
          * expression rebuilt over an enum swap's old type would fail). */
         diff_step_key(c, s, KEY_PROVIDES, "cv" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
                       t->obj.name, col->name);
+        /* What reads the column and cannot stay over the change went before it. */
+        diff_step_key(c, s, KEY_REMOVES, "co" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, col->name);
         c->steps[s].using = tc.using;
         if (tc.rewrite)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_REWRITE);
@@ -892,8 +949,12 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
         if (f->default_expr && !default_before)
             diff_column_type_keys(c, s, KEY_RELEASES, t->obj.schema, f, true);
     }
-    if (f->not_null && !col->not_null)
-        col_step(c, DIFF_DROP_NOT_NULL, ch, t, col, &prev);
+    if (f->not_null && !col->not_null) {
+        uint32_t s = col_step(c, DIFF_DROP_NOT_NULL, ch, t, col, &prev);
+        /* after the drop of a primary key over the column (con_own_keys) */
+        diff_step_key(c, s, KEY_PROVIDES, "pn" SEP "%s" SEP "%s" SEP "%s", t->obj.schema,
+                      t->obj.name, col->name);
+    }
     if (!f->not_null && col->not_null)
         set_not_null(c, ch, t, col, &prev);
     if (f->identity == CAT_IDENTITY_NONE && col->identity != CAT_IDENTITY_NONE)
@@ -966,7 +1027,7 @@ alter_table(DiffCtx *c, TablePlan *p)
         if (!fc->generated)
             c->steps[s].hazards |= DIFF_HAZARD_BIT(DIFF_HAZARD_DATA_LOSS);
         diff_step_key(c, s, KEY_REMOVES, "c" SEP "%s" SEP "%s" SEP "%s", sc, tn, fc->name);
-        generated_keys(c, s, KEY_RELEASES, f, fc);
+        generated_keys(c, s, false, f, fc);
         diff_column_type_keys(c, s, KEY_RELEASES, sc, fc, true);
     }
     for (uint32_t i = 0; i < f->ncolumns; i++)

@@ -12,7 +12,8 @@
  * Dependencies are relations (CatView.deps) and the functions the query calls by name
  * (a view calling a function that is dropped goes before and comes back after it);
  * which columns a view reads is not known, so any dropped or retyped column of a table
- * it reads counts.
+ * it reads counts. A function using the row type of a view that goes goes too
+ * (diff_plan_view_functions), and the views calling it follow.
  * Not here: SQL (emit/view.c), ordering (order.c).
  */
 #include <string.h>
@@ -231,6 +232,22 @@ matview_indexes(DiffCtx *c, const uint8_t *fate)
     }
 }
 
+/* c->gone_views from the fates so far. */
+static void
+set_gone_views(DiffCtx *c, const uint8_t *fate)
+{
+    AgVec v = {0};
+    for (uint32_t i = 0; i < c->from->nobjects; i++) {
+        const CatObject *o = c->from->objects[i];
+        if (o->kind == CAT_VIEW && (fate[i] == VIEW_RECREATE || fate[i] == VIEW_DROP))
+            ag_vec_push(&v,
+                        (void *) ag_arena_printf(&c->scratch, "%s" SEP "%s", o->schema, o->name));
+    }
+    c->ngone_views = (uint32_t) v.len;
+    c->gone_views = v.len ? ag_arena_memdup(&c->scratch, v.items, sizeof(char *) * v.len) : NULL;
+    ag_vec_free(&v);
+}
+
 void
 diff_views(DiffCtx *c)
 {
@@ -266,13 +283,18 @@ diff_views(DiffCtx *c)
                     has_dep((const CatView *) c->from->objects[i], st->schema, st->name))
                     fate[i] = VIEW_RECREATE;
         }
-        /* ... and so does every view reading a view that goes. */
+        /* ... and so does every view reading a view that goes, and every function using
+         * the row type of one (function.c), and every view calling such a function. */
         for (bool grew = true; grew;) {
             grew = false;
             for (uint32_t i = 0; i < n; i++) {
                 const CatView *f = (const CatView *) c->from->objects[i];
                 if (f->obj.kind != CAT_VIEW || fate[i] == VIEW_RECREATE || fate[i] == VIEW_DROP)
                     continue;
+                if (diff_calls_gone_function(c, f->query)) {
+                    fate[i] = VIEW_RECREATE;
+                    grew = true;
+                }
                 for (uint32_t d = 0; d < f->ndeps && fate[i] != VIEW_RECREATE; d++) {
                     const char *ds, *dn;
                     split_dep(c, f->deps[d], &ds, &dn);
@@ -283,6 +305,9 @@ diff_views(DiffCtx *c)
                     }
                 }
             }
+            set_gone_views(c, fate);
+            if (diff_plan_view_functions(c))
+                grew = true;
         }
         matview_indexes(c, fate);
     }

@@ -1,0 +1,4 @@
+ALTER TABLE public.t DROP COLUMN b;
+ALTER TABLE public.t ALTER COLUMN a TYPE bigint;
+ALTER TABLE public.t ADD COLUMN b integer GENERATED ALWAYS AS (a * 2) STORED;
+CREATE INDEX t_b_idx ON public.t (b);

@@ -1,0 +1,1 @@
+INSERT INTO public.p VALUES (1), (2);

@@ -1,0 +1,2 @@
+ALTER POLICY p ON public.t TO PUBLIC USING (id > 0);
+ALTER TABLE public.t DROP COLUMN owner;

@@ -1,0 +1,1 @@
+INSERT INTO public.t (id, v) VALUES (1, 7);
