@@ -234,7 +234,7 @@ typedef struct CatSchema {
 
 typedef struct CatExtension {
     CatObject obj;       /* obj.schema: the schema it was created in; obj.name: extension */
-    const char *version; /* informative only, never compared */
+    const char *version; /* compared only when the model names one (VERSION ...) */
 } CatExtension;
 
 typedef struct CatDomain {

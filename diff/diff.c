@@ -276,6 +276,18 @@ diff_extensions(DiffCtx *c)
         if (t->kind != CAT_EXTENSION)
             continue;
         const CatObject *f = find_extension(c->from, t->name);
+        /* The version counts only when the model names one (VERSION '1.8'). */
+        const char *fv = f ? ((const CatExtension *) f)->version : NULL;
+        const char *tv = ((const CatExtension *) t)->version;
+        if (f && tv && fv && strcmp(fv, tv) != 0) {
+            uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_EXTENSION, NULL, t->name, NULL);
+            c->changes[ch].from_obj = f;
+            c->changes[ch].to_obj = t;
+            uint32_t s = diff_step_new(c, DIFF_ALTER_EXTENSION_VERSION, ch);
+            c->steps[s].obj = t;
+            c->steps[s].old_obj = f;
+            diff_step_key(c, s, KEY_PROVIDES, "x");
+        }
         if (f && ag_streq(f->schema, t->schema)) {
             comment_if_changed(c, f, t, DIFF_OBJ_EXTENSION);
             continue;
@@ -634,6 +646,7 @@ general_keys(DiffCtx *c)
         case DIFF_DROP_SCHEMA:
         case DIFF_CREATE_EXTENSION:
         case DIFF_ALTER_EXTENSION_SCHEMA:
+        case DIFF_ALTER_EXTENSION_VERSION:
         case DIFF_DROP_EXTENSION:
         case DIFF_RENAME: /* first of all (rename.c): needs nothing this changeset makes */
             break;
@@ -745,6 +758,7 @@ flag_new_enum_values(DiffCtx *c)
             case DIFF_CREATE_EXTENSION:
             case DIFF_DROP_EXTENSION:
             case DIFF_ALTER_EXTENSION_SCHEMA:
+            case DIFF_ALTER_EXTENSION_VERSION:
             case DIFF_CREATE_ENUM:
             case DIFF_DROP_ENUM:
             case DIFF_ENUM_ADD_VALUE:

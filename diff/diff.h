@@ -56,6 +56,7 @@ typedef enum DiffStepKind {
     DIFF_CREATE_EXTENSION,       /* obj (CatExtension) */
     DIFF_DROP_EXTENSION,         /* obj */
     DIFF_ALTER_EXTENSION_SCHEMA, /* obj (to side): SET SCHEMA obj->schema */
+    DIFF_ALTER_EXTENSION_VERSION, /* obj (to side, a version the model names): UPDATE TO */
     DIFF_CREATE_ENUM,            /* obj (CatEnum) */
     DIFF_DROP_ENUM,              /* obj; temp_name set: drop that name (after a swap) */
     DIFF_ENUM_ADD_VALUE,         /* obj, label, neighbor (NULL: append), before */

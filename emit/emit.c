@@ -373,11 +373,19 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_DROP_SCHEMA:
         ag_buf_printf(out, "DROP SCHEMA %s;\n", qi(a, st->obj->name));
         break;
-    case DIFF_CREATE_EXTENSION:
+    case DIFF_CREATE_EXTENSION: {
+        const char *ver = ((const CatExtension *) st->obj)->version;
         ag_buf_printf(out, "CREATE EXTENSION %s", qi(a, st->obj->name));
         if (st->obj->schema)
             ag_buf_printf(out, " WITH SCHEMA %s", qi(a, st->obj->schema));
+        if (ver)
+            ag_buf_printf(out, " VERSION %s", cat_quote_literal(a, ver));
         ag_buf_puts(out, ";\n");
+        break;
+    }
+    case DIFF_ALTER_EXTENSION_VERSION:
+        ag_buf_printf(out, "ALTER EXTENSION %s UPDATE TO %s;\n", qi(a, st->obj->name),
+                      cat_quote_literal(a, ((const CatExtension *) st->obj)->version));
         break;
     case DIFF_DROP_EXTENSION:
         ag_buf_printf(out, "DROP EXTENSION %s;\n", qi(a, st->obj->name));

@@ -297,6 +297,7 @@ emit_step_label(AgBuf *out, AgArena *a, const DiffStep *st)
     case DIFF_CREATE_EXTENSION:
     case DIFF_DROP_EXTENSION:
     case DIFF_ALTER_EXTENSION_SCHEMA:
+    case DIFF_ALTER_EXTENSION_VERSION:
     case DIFF_CREATE_ENUM:
     case DIFF_DROP_ENUM:
     case DIFF_ENUM_RENAME:

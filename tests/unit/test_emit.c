@@ -80,6 +80,21 @@ static const struct {
     bool no_tx;
 } sql_cases[] = {
     {
+        .name = "an extension version the model names: UPDATE TO; none named: not compared",
+        .from = "CREATE EXTENSION citext VERSION '1.5'; CREATE EXTENSION hstore VERSION '1.7';",
+        .to = "CREATE EXTENSION citext VERSION '1.6'; CREATE EXTENSION hstore;",
+        .opts = &rows_none,
+        .want = "ALTER EXTENSION citext UPDATE TO '1.6';\n",
+        .want_summary = "~ extension citext\n",
+    },
+    {
+        .name = "a new extension at a version",
+        .from = "",
+        .to = "CREATE EXTENSION citext VERSION '1.5';",
+        .opts = &rows_none,
+        .want = "CREATE EXTENSION citext WITH SCHEMA public VERSION '1.5';\n",
+    },
+    {
         .name = "new table, inline keys, FK added after",
         .from = "",
         .to = "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b(id));"
