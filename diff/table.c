@@ -523,7 +523,12 @@ plan_foreign_keys(DiffCtx *c)
                 continue;
             const TablePlan *r = plan_of(c, k->ref_schema, k->ref_table);
             if (!r || !r->to) {
-                p->con_fate[j] = FATE_DROP;
+                /* the referenced table goes; when it comes back (a new partition key),
+                 * so does the key, after it */
+                const CatConstraint *tk = cat_table_find_constraint(p->to, k->name);
+                bool back = r && tk && tk->type == CAT_CON_FOREIGN &&
+                            cat_table_find(c->to, r->from->obj.schema, r->from->obj.name);
+                p->con_fate[j] = back ? FATE_RECREATE : FATE_DROP;
                 continue;
             }
             bool goes = unique_key_goes(c, r, k->ref_columns, k->nref_columns);

@@ -273,14 +273,21 @@ diff_views(DiffCtx *c)
     }
     uint32_t nsteps = c->nsteps; /* the table steps, for column_edges */
     if (any) {
-        /* Views over a dropped or retyped column go and come back. */
+        /* Views over a dropped or retyped column, or a table dropped (and created again
+         * for a new partition key), go and come back. */
         for (uint32_t k = 0; k < nsteps; k++) {
             const DiffStep *st = &c->steps[k];
-            if ((st->kind != DIFF_DROP_COLUMN && st->kind != DIFF_ALTER_COLUMN_TYPE) || !st->schema)
+            const char *ts = st->schema, *tn = st->name;
+            if (st->kind == DIFF_DROP_TABLE && st->obj) {
+                ts = st->obj->schema;
+                tn = st->obj->name;
+            } else if ((st->kind != DIFF_DROP_COLUMN && st->kind != DIFF_ALTER_COLUMN_TYPE) ||
+                       !st->schema) {
                 continue;
+            }
             for (uint32_t i = 0; i < n; i++)
                 if (c->from->objects[i]->kind == CAT_VIEW && fate[i] != VIEW_DROP &&
-                    has_dep((const CatView *) c->from->objects[i], st->schema, st->name))
+                    has_dep((const CatView *) c->from->objects[i], ts, tn))
                     fate[i] = VIEW_RECREATE;
         }
         /* ... and so does every view reading a view that goes, and every function using

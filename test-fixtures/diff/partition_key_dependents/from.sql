@@ -1,0 +1,6 @@
+-- A table that becomes partitioned is dropped and created again: the foreign keys that
+-- reference it and the views that read it go before and come back after.
+CREATE TABLE measures (id integer, taken date, PRIMARY KEY (id, taken));
+CREATE TABLE notes (measure_id integer, measure_taken date, body text,
+    FOREIGN KEY (measure_id, measure_taken) REFERENCES measures (id, taken));
+CREATE VIEW recent AS SELECT id, taken FROM measures WHERE taken > date '2024-01-01';
