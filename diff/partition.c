@@ -66,6 +66,38 @@ same_parent(const CatTable *f, const CatTable *t)
 
 /* ---- partitions --------------------------------------------------------------- */
 
+/* A partition detached and attached again (a new bound) misses what its parent's ALTER
+ * TABLE steps pass on to partitions meanwhile (new columns, NOT NULL, CHECKs), and
+ * ATTACH then fails: it is attached again before them, and gets them as a partition. */
+static void
+reattach_first(DiffCtx *c, uint32_t attach, const CatTable *t)
+{
+    for (uint32_t k = 0; k < c->nsteps; k++) {
+        const DiffStep *st = &c->steps[k];
+        const CatTable *on = st->table;
+        if (k == attach || !on || !ag_streq(on->obj.schema, t->partition_of_schema) ||
+            !ag_streq(on->obj.name, t->partition_of))
+            continue;
+        switch (st->kind) {
+        case DIFF_ADD_COLUMN:
+        case DIFF_DROP_COLUMN:
+        case DIFF_ALTER_COLUMN_TYPE:
+        case DIFF_SET_NOT_NULL:
+        case DIFF_DROP_NOT_NULL:
+        case DIFF_SET_DEFAULT:
+        case DIFF_DROP_DEFAULT:
+        case DIFF_ADD_CONSTRAINT:
+        case DIFF_DROP_CONSTRAINT:
+        case DIFF_VALIDATE_CONSTRAINT:
+        case DIFF_BACKFILL:
+            diff_step_after(c, attach, k);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 static void
 attach_detach(DiffCtx *c, const CatTable *f, const CatTable *t)
 {
@@ -94,6 +126,8 @@ attach_detach(DiffCtx *c, const CatTable *f, const CatTable *t)
                       t->partition_of);
         if (prev != UINT32_MAX)
             diff_step_after(c, prev, s);
+        if (prev != UINT32_MAX && same_parent(f, t))
+            reattach_first(c, s, t);
     }
 }
 

@@ -1,0 +1,1 @@
+SELECT count(*) = 1 FROM readings_north WHERE value = 0;
