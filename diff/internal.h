@@ -73,6 +73,7 @@ typedef struct DiffCtx {
     uint32_t nedges, cap_edges;
     TablePlan *plans;  /* indexed by from object id; .from NULL for non-tables */
     uint8_t *idx_fate; /* ItemFate per from object id (indexes only) */
+    uint8_t *idx_con_from, *idx_con_to; /* table.c's memo: index stands for a constraint */
     bool *idx_implicit;
     const CatIndex **gone_unique; /* unique indexes of `from` that are dropped */
     uint32_t ngone_unique;

@@ -1204,6 +1204,37 @@ map_table(RenCtx *r, const CatTable *f, CatTable *t)
                     f->partition_of);
 }
 
+/* Do the renames change anything inside table (schema, name) of the from side: its
+ * columns or constraints, a table its keys reference, its parent? Type and sequence
+ * renames reach into column types and defaults: then every table counts. */
+static bool
+table_touched_inside(const RenCtx *r, const CatTable *f)
+{
+    for (uint32_t i = 0; i < r->n; i++) {
+        const Ren *x = &r->rens[i];
+        if (x->kind == DIFF_OBJ_TYPE || x->kind == DIFF_OBJ_SEQUENCE)
+            return true;
+        if ((x->kind == DIFF_OBJ_COLUMN || x->kind == DIFF_OBJ_CONSTRAINT) &&
+            ag_streq(x->schema, f->obj.schema) && ag_streq(x->parent_old, f->obj.name))
+            return true;
+        if (x->kind != DIFF_OBJ_TABLE && x->kind != DIFF_OBJ_COLUMN)
+            continue;
+        const char *tn = x->kind == DIFF_OBJ_TABLE ? x->old_name : x->parent_old;
+        for (uint32_t k = 0; k < f->nconstraints; k++) {
+            const CatConstraint *con = &f->constraints[k];
+            if (con->type == CAT_CON_FOREIGN &&
+                ag_streq(con->ref_schema ? con->ref_schema : f->obj.schema, x->schema) &&
+                ag_streq(con->ref_table, tn))
+                return true;
+        }
+        if (f->partition_of && x->kind == DIFF_OBJ_TABLE &&
+            ag_streq(f->partition_of_schema ? f->partition_of_schema : f->obj.schema, x->schema) &&
+            ag_streq(f->partition_of, tn))
+            return true;
+    }
+    return false;
+}
+
 static const Catalog *
 renamed_catalog(RenCtx *r)
 {
@@ -1222,11 +1253,17 @@ renamed_catalog(RenCtx *r)
         o->renamed_from = f->renamed_from;
         switch (f->kind) {
         case CAT_TABLE:
-            map_table(r, (const CatTable *) f, (CatTable *) o);
+            /* (untouched inside, it shares the from side's arrays: nothing writes them) */
+            if (table_touched_inside(r, (const CatTable *) f))
+                map_table(r, (const CatTable *) f, (CatTable *) o);
             break;
         case CAT_INDEX: {
             const CatIndex *fi = (const CatIndex *) f;
             CatIndex *ix = (CatIndex *) o;
+            const CatTable *ft = cat_table_find(r->c->from, f->schema, fi->table);
+            if (ft && !table_touched_inside(r, ft) &&
+                !ren_find(r, DIFF_OBJ_TABLE, false, f->schema, NULL, fi->table, false))
+                break;
             ix->table = map_obj(r, DIFF_OBJ_TABLE, f->schema, fi->table);
             ix->elems = map_elems(r, f->schema, fi->table, fi->elems, fi->nelems);
             ix->where = map_expr_columns(r, f->schema, fi->table, fi->where);

@@ -163,13 +163,28 @@ is_index_backed(const CatConstraint *k)
 /* An index that stands for a PRIMARY KEY / UNIQUE / EXCLUDE constraint of its table is
  * the constraint's business, whichever producer listed it. */
 static bool
-index_is_constraint(const Catalog *cat, const CatIndex *ix)
+index_is_constraint_uncached(const Catalog *cat, const CatIndex *ix)
 {
     const CatTable *t = cat_table_find(cat, ix->obj.schema, ix->table);
     if (!t)
         return false;
     const CatConstraint *k = cat_table_find_constraint(t, ix->obj.name);
     return k && is_index_backed(k);
+}
+
+/* The same, remembered per object of either side (asked four times per index). */
+static bool
+index_is_constraint(DiffCtx *c, const Catalog *cat, const CatIndex *ix)
+{
+    uint8_t **memo = cat == c->from ? &c->idx_con_from : cat == c->to ? &c->idx_con_to : NULL;
+    if (!memo)
+        return index_is_constraint_uncached(cat, ix);
+    if (!*memo)
+        *memo = ag_arena_alloc(&c->scratch, cat->nobjects + 1); /* zeroed: not asked yet */
+    uint8_t *m = &(*memo)[ix->obj.id];
+    if (!*m)
+        *m = index_is_constraint_uncached(cat, ix) ? 2 : 1;
+    return *m == 2;
 }
 
 static bool
@@ -467,12 +482,12 @@ plan_indexes(DiffCtx *c)
         if (f->obj.kind != CAT_INDEX)
             continue;
         c->idx_fate[i] = FATE_KEEP;
-        if (index_is_constraint(c->from, f))
+        if (index_is_constraint(c, c->from, f))
             continue;
         const TablePlan *p = plan_of(c, f->obj.schema, f->table);
         const CatIndex *t =
             (const CatIndex *) cat_find(c->to, CAT_INDEX, f->obj.schema, f->obj.name);
-        if (t && index_is_constraint(c->to, t))
+        if (t && index_is_constraint(c, c->to, t))
             t = NULL;
         if (!p) {
             /* on a materialized view (diff/view.c decides when the view goes) */
@@ -1174,14 +1189,14 @@ diff_indexes(DiffCtx *c)
     for (uint32_t i = 0; i < c->from->nobjects; i++) {
         const CatIndex *f = (const CatIndex *) c->from->objects[i];
         drop_change[i] = NONE;
-        if (f->obj.kind != CAT_INDEX || index_is_constraint(c->from, f))
+        if (f->obj.kind != CAT_INDEX || index_is_constraint(c, c->from, f))
             continue;
         const TablePlan *p = plan_of(c, f->obj.schema, f->table);
         const CatIndex *t =
             (const CatIndex *) cat_find(c->to, CAT_INDEX, f->obj.schema, f->obj.name);
         switch ((ItemFate) c->idx_fate[i]) {
         case FATE_KEEP:
-            if (t && !index_is_constraint(c->to, t) && !ag_streq(f->obj.comment, t->obj.comment)) {
+            if (t && !index_is_constraint(c, c->to, t) && !ag_streq(f->obj.comment, t->obj.comment)) {
                 uint32_t ch = diff_change_new(c, DIFF_OP_ALTER, DIFF_OBJ_INDEX, t->obj.schema,
                                               t->obj.name, NULL);
                 c->changes[ch].from_obj = &f->obj;
@@ -1224,11 +1239,11 @@ diff_indexes(DiffCtx *c)
     }
     for (uint32_t i = 0; i < c->to->nobjects; i++) {
         const CatIndex *t = (const CatIndex *) c->to->objects[i];
-        if (t->obj.kind != CAT_INDEX || index_is_constraint(c->to, t))
+        if (t->obj.kind != CAT_INDEX || index_is_constraint(c, c->to, t))
             continue;
         const CatIndex *f =
             (const CatIndex *) cat_find(c->from, CAT_INDEX, t->obj.schema, t->obj.name);
-        if (f && !index_is_constraint(c->from, f)) {
+        if (f && !index_is_constraint(c, c->from, f)) {
             if (c->idx_fate[f->obj.id] == FATE_KEEP)
                 continue;
             create_index(c, drop_change[f->obj.id], t);
