@@ -84,6 +84,16 @@ read_ident(AgArena *a, const char **p)
     return r;
 }
 
+/* Past the string literal that starts at p ('' inside). */
+static const char *
+skip_literal(const char *p)
+{
+    for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
+        if (*p == '\'')
+            p++;
+    return *p ? p + 1 : p;
+}
+
 /* Call fn(schema, name, arg) for every name followed by "(" in sql, with its
  * qualification (schema NULL when none); string literals are skipped. */
 static void
@@ -95,14 +105,7 @@ scan_calls(AgArena *a, const char *sql, void (*fn)(const char *, const char *, v
     const char *prev = NULL; /* identifier just before a '.' */
     while (*p) {
         if (*p == '\'') {
-            p++;
-            while (*p && !(*p == '\'' && p[1] != '\'')) {
-                if (*p == '\'')
-                    p++;
-                p++;
-            }
-            if (*p)
-                p++;
+            p = skip_literal(p);
             prev = NULL;
             continue;
         }
@@ -137,14 +140,7 @@ scan_qualified(AgArena *a, const char *text, void (*fn)(const char *, const char
     const char *p = text;
     while (p && *p) {
         if (*p == '\'') {
-            p++;
-            while (*p && !(*p == '\'' && p[1] != '\'')) {
-                if (*p == '\'')
-                    p++;
-                p++;
-            }
-            if (*p)
-                p++;
+            p = skip_literal(p);
             continue;
         }
         if (*p != '"' && !ident_start(*p)) {
