@@ -727,10 +727,22 @@ typedef struct RowsCtx {
     PGconn *conn;
     AgArena arena;
     bool empty_read; /* empty[] was asked for (whether or not the query succeeded) */
+    bool pending;    /* the query for empty[] was sent and its answer not read yet */
     RowsTable *empty; /* sorted by schema, name */
     size_t nempty;
     AgVec asked; /* RowsTable *: answers of EXISTS queries */
 } RowsCtx;
+
+/* Which tables hold no rows: pg_relation_size opens each table, a good part of a second
+ * at 10,000 tables, so rows_init sends it at once and the server answers while the diff
+ * runs; table_has_rows reads the answer when first asked. The lock_timeout keeps a table
+ * locked by someone else from stalling it (the fallback is the query per table). */
+static const char empty_tables_sql[] =
+    "SELECT n.nspname, c.relname\n"
+    "FROM pg_catalog.pg_class c\n"
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+    "WHERE c.relkind = 'r' AND c.relpersistence <> 't'\n"
+    "  AND pg_catalog.pg_relation_size(c.oid) = 0";
 
 static void
 rows_init(RowsCtx *r, PGconn *conn)
@@ -738,11 +750,46 @@ rows_init(RowsCtx *r, PGconn *conn)
     memset(r, 0, sizeof(*r));
     r->conn = conn;
     ag_arena_init(&r->arena);
+    if (!conn || PQtransactionStatus(conn) != PQTRANS_IDLE)
+        return;
+    PGresult *b = PQexec(conn, "BEGIN READ ONLY; SET LOCAL lock_timeout = '200ms'");
+    bool begun = PQresultStatus(b) == PGRES_COMMAND_OK;
+    PQclear(b);
+    if (begun && PQsendQuery(conn, empty_tables_sql))
+        r->pending = true;
+    else
+        PQclear(PQexec(conn, "ROLLBACK"));
+}
+
+/* The answer to the query rows_init sent (NULL on failure), the connection idle again. */
+static PGresult *
+rows_take_answer(RowsCtx *r)
+{
+    r->pending = false;
+    PGresult *answer = NULL;
+    for (PGresult *res; (res = PQgetResult(r->conn));) {
+        if (!answer && PQresultStatus(res) == PGRES_TUPLES_OK)
+            answer = res;
+        else
+            PQclear(res);
+    }
+    PQclear(PQexec(r->conn, "ROLLBACK"));
+    return answer;
 }
 
 static void
 rows_free(RowsCtx *r)
 {
+    if (r->pending) {
+        /* never asked: no need to wait for the answer */
+        PGcancel *cancel = PQgetCancel(r->conn);
+        char err[256];
+        if (cancel) {
+            PQcancel(cancel, err, sizeof(err));
+            PQfreeCancel(cancel);
+        }
+        PQclear(rows_take_answer(r));
+    }
     ag_vec_free(&r->asked);
     ag_arena_free(&r->arena);
 }
@@ -756,28 +803,15 @@ cmp_rows_table(const void *a, const void *b)
 }
 
 /* One query for every table at once: a plain table without a single block of storage
- * holds no rows, so only tables with storage are asked one by one. The lock_timeout
- * keeps a table locked by someone else from stalling the diff (the fallback is the
- * query per table). */
+ * holds no rows, so only tables with storage are asked one by one. */
 static void
 rows_read_empty(RowsCtx *r)
 {
     r->empty_read = true;
-    if (PQtransactionStatus(r->conn) != PQTRANS_IDLE)
-        return;
-    PGresult *b = PQexec(r->conn, "BEGIN READ ONLY; SET LOCAL lock_timeout = '200ms'");
-    bool begun = PQresultStatus(b) == PGRES_COMMAND_OK;
-    PQclear(b);
-    if (!begun) {
-        PQclear(PQexec(r->conn, "ROLLBACK"));
-        return;
-    }
-    PGresult *q = PQexec(r->conn, "SELECT n.nspname, c.relname\n"
-                                  "FROM pg_catalog.pg_class c\n"
-                                  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
-                                  "WHERE c.relkind = 'r' AND c.relpersistence <> 't'\n"
-                                  "  AND pg_catalog.pg_relation_size(c.oid) = 0");
-    if (PQresultStatus(q) == PGRES_TUPLES_OK) {
+    if (!r->pending)
+        return; /* not sent (inside a transaction, or BEGIN failed): ask per table */
+    PGresult *q = rows_take_answer(r);
+    if (q) {
         r->nempty = (size_t) PQntuples(q);
         r->empty = ag_arena_alloc(&r->arena, sizeof(RowsTable) * (r->nempty + 1));
         for (size_t i = 0; i < r->nempty; i++)
@@ -786,7 +820,6 @@ rows_read_empty(RowsCtx *r)
         ag_qsort(r->empty, r->nempty, sizeof(RowsTable), cmp_rows_table);
     }
     PQclear(q);
-    PQclear(PQexec(r->conn, "ROLLBACK"));
 }
 
 /* DiffOptions.table_has_rows: asks the database, at most once per table and not at all
