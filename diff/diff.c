@@ -552,6 +552,23 @@ release_owner(DiffCtx *c, uint32_t s, const CatSequence *f)
                   f->owned_column);
 }
 
+/* A serial column becoming an identity: its old sequence goes before ADD IDENTITY, which
+ * names the new one after the column as serial did (t_id_seq, not t_id_seq1). */
+static void
+identity_after_drop(DiffCtx *c, const CatSequence *f, uint32_t drop)
+{
+    if (!f->owned_table || !f->owned_column)
+        return;
+    const char *os = f->owned_schema ? f->owned_schema : f->obj.schema;
+    for (uint32_t k = 0; k < c->nsteps; k++) {
+        const DiffStep *st = &c->steps[k];
+        if (st->kind == DIFF_ADD_IDENTITY && st->table && st->column &&
+            ag_streq(st->table->obj.schema, os) && ag_streq(st->table->obj.name, f->owned_table) &&
+            ag_streq(st->column->name, f->owned_column))
+            diff_step_after(c, drop, k);
+    }
+}
+
 static void
 diff_sequences(DiffCtx *c)
 {
@@ -628,6 +645,7 @@ diff_sequences(DiffCtx *c)
         diff_step_key(c, s, KEY_REMOVES, "q" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
         diff_step_key(c, s, KEY_REMOVES, "r" SEP "%s" SEP "%s", f->obj.schema, f->obj.name);
         in_schema(c, s, f->obj.schema, false);
+        identity_after_drop(c, f, s);
     }
 }
 

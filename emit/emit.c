@@ -499,12 +499,21 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         ag_buf_printf(out, "UPDATE %s SET %s = NULL WHERE %s IS NULL;\n", table_of(a, st), c, c);
         break;
     }
-    case DIFF_ADD_IDENTITY:
-        ag_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s ADD", table_of(a, st),
-                      qi(a, st->column->name));
+    case DIFF_ADD_IDENTITY: {
+        const char *col = qi(a, st->column->name);
+        ag_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s ADD", table_of(a, st), col);
         identity_clause(out, st->column);
         ag_buf_puts(out, ";\n");
+        /* The column has values already (a serial's, say): the new sequence starts after
+         * them, or the next insert takes one again. An empty table leaves it as it is. */
+        if (st->column->identity_seq.increment >= 0)
+            ag_buf_printf(out,
+                          "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), "
+                          "max(%s)) FROM %s;\n",
+                          cat_quote_literal(a, table_of(a, st)),
+                          cat_quote_literal(a, st->column->name), col, table_of(a, st));
         break;
+    }
     case DIFF_DROP_IDENTITY:
         ag_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY;\n", table_of(a, st),
                       qi(a, col_of(st)));

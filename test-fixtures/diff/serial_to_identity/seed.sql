@@ -1,0 +1,1 @@
+INSERT INTO tickets (note) VALUES ('a'), ('b');
