@@ -210,6 +210,8 @@ typedef struct DiffStep {
     bool concurrently; /* CREATE/DROP INDEX CONCURRENTLY */
     bool add_nullable; /* ADD COLUMN without NOT NULL (backfill comes after) */
     bool owner_none;   /* SEQUENCE OWNED BY NONE */
+    const CatSequence *sync_sequence; /* DIFF_SET_DEFAULT: nextval of this sequence, new in
+                                       * this changeset: set past the column's values */
     const char *view_column; /* DIFF_COMMENT on DIFF_OBJ_VIEW: the view's column, or NULL */
     const CatTrigger *trigger; /* DIFF_*_TRIGGER, DIFF_COMMENT on a trigger (table set) */
     const CatPolicy *policy;     /* DIFF_*_POLICY, DIFF_COMMENT on a policy (table set) */

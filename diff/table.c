@@ -874,6 +874,30 @@ identity_differs(const CatColumn *f, const CatColumn *t)
     return f->identity != t->identity || !diff_seq_equal(&f->identity_seq, &t->identity_seq, true);
 }
 
+typedef struct NewSeq {
+    const DiffCtx *c;
+    const CatSequence *found;
+} NewSeq;
+
+static void
+new_seq_cb(void *ctx, const char *schema, const char *name)
+{
+    NewSeq *n = ctx;
+    if (!n->found && !cat_find(n->c->from, CAT_SEQUENCE, schema, name))
+        n->found = (const CatSequence *) cat_find(n->c->to, CAT_SEQUENCE, schema, name);
+}
+
+/* The sequence a default draws from (nextval) when this changeset creates it: a column
+ * with values already (identity to serial, say) must not draw them again. */
+static const CatSequence *
+new_sequence_of(DiffCtx *c, const char *schema, const CatExpr *e)
+{
+    NewSeq n = {c, NULL};
+    if (e && e->sql && strstr(e->sql, "nextval"))
+        diff_expr_sequences(&c->scratch, e->sql, schema, new_seq_cb, &n);
+    return n.found;
+}
+
 /* A column on both sides: the ALTER COLUMN steps, chained in the one order that works
  * (identity and default out of the way before the type, NOT NULL before identity). */
 static void
@@ -965,6 +989,7 @@ alter_column(DiffCtx *c, const TablePlan *p, uint32_t ci)
     }
     if (col->default_expr && (default_changed || default_after)) {
         uint32_t s = col_step(c, DIFF_SET_DEFAULT, ch, t, col, &prev);
+        c->steps[s].sync_sequence = new_sequence_of(c, t->obj.schema, col->default_expr);
         diff_column_type_keys(c, s, KEY_NEEDS, t->obj.schema, col, false);
         if (f->default_expr && !default_before)
             diff_column_type_keys(c, s, KEY_RELEASES, t->obj.schema, f, true);

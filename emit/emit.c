@@ -474,10 +474,18 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         using_clause(out, a, st);
         ag_buf_puts(out, ";\n");
         break;
-    case DIFF_SET_DEFAULT:
+    case DIFF_SET_DEFAULT: {
         ag_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n", table_of(a, st),
                       qi(a, st->column->name), st->column->default_expr->sql);
+        const CatSequence *q = st->sync_sequence;
+        if (q && q->opts.increment > 0)
+            ag_buf_printf(out, "SELECT pg_catalog.setval(%s, max(%s)) FROM %s HAVING max(%s) >= %" PRId64
+                               ";\n",
+                          cat_quote_literal(a, qn(a, q->obj.schema, q->obj.name)),
+                          qi(a, st->column->name), table_of(a, st), qi(a, st->column->name),
+                          q->opts.min > 0 ? q->opts.min : 1);
         break;
+    }
     case DIFF_DROP_DEFAULT:
         ag_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n", table_of(a, st),
                       qi(a, col_of(st)));
@@ -509,9 +517,10 @@ emit_step_sql(AgBuf *out, AgArena *a, const DiffStep *st)
         if (st->column->identity_seq.increment >= 0)
             ag_buf_printf(out,
                           "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), "
-                          "max(%s)) FROM %s;\n",
+                          "max(%s)) FROM %s HAVING max(%s) >= %" PRId64 ";\n",
                           cat_quote_literal(a, table_of(a, st)),
-                          cat_quote_literal(a, st->column->name), col, table_of(a, st));
+                          cat_quote_literal(a, st->column->name), col, table_of(a, st), col,
+                          st->column->identity_seq.min > 0 ? st->column->identity_seq.min : 1);
         break;
     }
     case DIFF_DROP_IDENTITY:
