@@ -29,7 +29,7 @@ DROP TABLE b;
 SQL
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
 [ $rc = 3 ] || fail "failing revision: exit $rc, want 3 ($out)"
-echo "$out" | grep -q 'bbbbbbbbbbbb_broken.sql:7:1: error: revision bbbbbbbbbbbb (upgrade): statement failed: relation "nope" does not exist' ||
+echo "$out" | grep_q 'bbbbbbbbbbbb_broken.sql:7:1: error: revision bbbbbbbbbbbb (upgrade): statement failed: relation "nope" does not exist' ||
     fail "error does not name file:line and the server message: $out"
 [ "$(echo "$out" | grep -c 'statement failed')" = 1 ] || fail "a failing statement was retried: $out"
 [ "$(psql_db "$db" -Atc "SELECT to_regclass('public.b') IS NULL")" = t ] || fail "table b survived the rollback"
@@ -51,16 +51,16 @@ ALTER TABLE a DROP COLUMN n;
 SQL
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
 [ $rc = 2 ] || fail "review marker: exit $rc, want 2"
-echo "$out" | grep -q 'cccccccccccc_review.sql:6:1: error: revision cccccccccccc has an autogen:review marker' || fail "review message: $out"
+echo "$out" | grep_q 'cccccccccccc_review.sql:6:1: error: revision cccccccccccc has an autogen:review marker' || fail "review message: $out"
 sed -i '/autogen:review/d' migrations/cccccccccccc_review.sql
 "$AUTOGEN" upgrade >/dev/null || fail "upgrade after resolving the marker"
 
 # An applied file edited afterwards: check says so, upgrade refuses, --force runs.
 echo "-- an edit" >>migrations/cccccccccccc_review.sql
 out=$("$AUTOGEN" check 2>&1); rc=$?
-[ $rc = 1 ] && echo "$out" | grep -q "was edited after it was applied" || fail "check misses the edit ($rc): $out"
+[ $rc = 1 ] && echo "$out" | grep_q "was edited after it was applied" || fail "check misses the edit ($rc): $out"
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "edited after it was applied" || fail "upgrade accepts an edited file ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "edited after it was applied" || fail "upgrade accepts an edited file ($rc): $out"
 "$AUTOGEN" downgrade -1 --force >/dev/null || fail "downgrade --force"
 sed -i '$d' migrations/cccccccccccc_review.sql
 
@@ -69,24 +69,24 @@ cp -r migrations "$T/good"
 sed 's/^-- parent: .*/-- parent: ffffffffffff/' migrations/cccccccccccc_review.sql >migrations/cccccccccccc_review.sql.new
 mv migrations/cccccccccccc_review.sql.new migrations/cccccccccccc_review.sql
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "can't locate revision ffffffffffff, the parent of revision cccccccccccc" || fail "missing parent ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "can't locate revision ffffffffffff, the parent of revision cccccccccccc" || fail "missing parent ($rc): $out"
 rm -rf migrations && cp -r "$T/good" migrations
 cp migrations/cccccccccccc_review.sql migrations/zzzz_copy.sql
 out=$("$AUTOGEN" history 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "revision cccccccccccc is defined twice" || fail "duplicate id ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "revision cccccccccccc is defined twice" || fail "duplicate id ($rc): $out"
 rm migrations/zzzz_copy.sql
 sed -i "s/^-- parent: .*/-- parent: cccccccccccc/" migrations/*table_a.sql
 out=$("$AUTOGEN" history 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "cycle" || fail "cycle ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "cycle" || fail "cycle ($rc): $out"
 rm -rf migrations && cp -r "$T/good" migrations
 # A revision file that is not UTF-8, and a model file that is not: exit 2, place named.
 printf -- '-- revision: abababababab\n-- parent: base\n-- message: caf\xe9\n\n-- autogen:upgrade\n\n-- autogen:downgrade\n' >migrations/abababababab_latin1.sql
 out=$("$AUTOGEN" history 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "abababababab_latin1.sql:3:16: error: invalid UTF-8 (byte 0xe9)" || fail "latin-1 revision ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "abababababab_latin1.sql:3:16: error: invalid UTF-8 (byte 0xe9)" || fail "latin-1 revision ($rc): $out"
 rm migrations/abababababab_latin1.sql
 printf 'COMMENT ON TABLE a IS \x27caf\xe9\x27;\n' >models/latin1.sql
 out=$("$AUTOGEN" check 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "latin1.sql:1:27: error: invalid UTF-8" || fail "latin-1 model ($rc): $out"
+[ $rc = 2 ] && echo "$out" | grep_q "latin1.sql:1:27: error: invalid UTF-8" || fail "latin-1 model ($rc): $out"
 rm models/latin1.sql
 
 # Two concurrent runners: each revision applied once, both succeed.
@@ -106,6 +106,6 @@ applied=$(cat "$T/u1.log" "$T/u2.log" | grep -c '^Applied')
 # A database that does not answer: exit 3, and the password never printed.
 out=$(DATABASE_URL="postgresql://u:s3cret@127.0.0.1:1/x" "$AUTOGEN" current 2>&1); rc=$?
 [ $rc = 3 ] || fail "unreachable database: exit $rc"
-echo "$out" | grep -q s3cret && fail "password printed: $out"
+echo "$out" | grep_q s3cret && fail "password printed: $out"
 dropdb_dsn "$db"
 echo "failures: ok"

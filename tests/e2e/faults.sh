@@ -78,8 +78,8 @@ start=$(date +%s)
 out=$("$AUTOGEN" upgrade --lock-timeout 300 2>&1); rc=$?
 end=$(date +%s)
 [ $rc = 3 ] || fail "lock held: exit $rc, want 3 ($out)"
-echo "$out" | grep -q "lock timeout, retrying (3 of 3)" || fail "no bounded retries: $out"
-echo "$out" | grep -q "canceling statement due to lock timeout" || fail "lock timeout not named: $out"
+echo "$out" | grep_q "lock timeout, retrying (3 of 3)" || fail "no bounded retries: $out"
+echo "$out" | grep_q "canceling statement due to lock timeout" || fail "lock timeout not named: $out"
 [ $((end - start)) -lt 6 ] || fail "retries took $((end - start)) s"
 at_first_revision "lock timeout"
 wait $holder
@@ -103,7 +103,7 @@ DROP INDEX CONCURRENTLY public.a_x_key;
 SQL
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
 [ $rc = 3 ] || fail "failed concurrent build: exit $rc ($out)"
-echo "$out" | grep -q 'index public.a_x_key is INVALID (a failed concurrent build): drop it before running the revision again: DROP INDEX CONCURRENTLY public.a_x_key;' ||
+echo "$out" | grep_q 'index public.a_x_key is INVALID (a failed concurrent build): drop it before running the revision again: DROP INDEX CONCURRENTLY public.a_x_key;' ||
     fail "INVALID index not named: $out"
 [ "$("$AUTOGEN" current | cut -d' ' -f1)" = dddddddddddd ] || fail "version table moved after a failed non-transactional revision"
 psql_db "$db" -c "DROP INDEX CONCURRENTLY public.a_x_key" -c "DELETE FROM a WHERE id = 2" >/dev/null
@@ -113,7 +113,7 @@ psql_db "$db" -c "DROP INDEX CONCURRENTLY public.a_x_key" -c "DELETE FROM a WHER
 # 5. A version table naming a revision no file defines: exit 2, nothing applied.
 psql_db "$db" -c "INSERT INTO autogen_version (revision, checksum) VALUES ('ffffffffffff', 'x')" >/dev/null
 out=$("$AUTOGEN" upgrade 2>&1); rc=$?
-[ $rc = 2 ] && echo "$out" | grep -q "the version table names revision ffffffffffff, but no file" ||
+[ $rc = 2 ] && echo "$out" | grep_q "the version table names revision ffffffffffff, but no file" ||
     fail "unknown revision in the version table ($rc): $out"
 dropdb_dsn "$db"
 echo "faults: ok"

@@ -3,6 +3,9 @@
 # and stopped on exit), newdb NAME (a fresh database, its connection string on stdout),
 # psql_db DSN [args], fail MSG, and a per-test temporary folder $T.
 set -uo pipefail
+# grep's exit status without -q: grep -q stops reading at the first match, and with
+# pipefail the writer's SIGPIPE then fails the pipeline now and then.
+grep_q() { grep "$@" >/dev/null; }
 SRC=${AUTOGEN_SOURCE_ROOT:?run through meson test}
 BLD=${AUTOGEN_BUILD_ROOT:?run through meson test}
 AUTOGEN="$BLD/cmd/autogen"

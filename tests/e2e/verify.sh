@@ -11,7 +11,7 @@ echo "CREATE TABLE a (id integer PRIMARY KEY, name text);" >models/a.sql
 sed -i 's/name text/name text, note text DEFAULT '"'"'x'"'"'/' models/a.sql
 "$AUTOGEN" -m "add note" --verify >/dev/null || fail "second revision with --verify"
 out=$("$AUTOGEN" verify) || fail "verify of a correct head: $out"
-echo "$out" | grep -q "^ok   downgrade" || fail "verify output: $out"
+echo "$out" | grep_q "^ok   downgrade" || fail "verify output: $out"
 "$AUTOGEN" verify --all --format json >"$T/v.json" || fail "verify --all"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ok"] and len(d["steps"]) == 6, d' "$T/v.json" ||
     fail "verify --all json: $(cat "$T/v.json")"
@@ -23,7 +23,7 @@ sed -i '/^-- autogen:downgrade$/,$ s/^ALTER TABLE public.a DROP COLUMN note;$/SE
 grep -q '^SELECT 1;$' "$rev" || fail "could not break the downgrade: $(cat "$rev")"
 out=$("$AUTOGEN" verify); rc=$?
 [ $rc = 1 ] || fail "verify of a broken downgrade: exit $rc, want 1 ($out)"
-echo "$out" | grep -q "^FAIL downgrade" && echo "$out" | grep -q "note" ||
+echo "$out" | grep_q "^FAIL downgrade" && echo "$out" | grep_q "note" ||
     fail "verify does not name the column the downgrade left behind: $out"
 cp "$T/rev.bak" "$rev"
 
@@ -31,7 +31,7 @@ cp "$T/rev.bak" "$rev"
 sed -i 's/^ALTER TABLE public.a ADD COLUMN note/ALTER TABLE public.nope ADD COLUMN note/' "$rev"
 out=$("$AUTOGEN" verify 2>&1); rc=$?
 [ $rc != 0 ] || fail "verify of a broken upgrade passed: $out"
-echo "$out" | grep -q 'relation "public.nope" does not exist' || fail "verify hides the server error: $out"
+echo "$out" | grep_q 'relation "public.nope" does not exist' || fail "verify hides the server error: $out"
 cp "$T/rev.bak" "$rev"
 
 # -m --verify writes nothing when the upgrade does not reach the models: a model that the

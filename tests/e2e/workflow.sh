@@ -42,8 +42,8 @@ grep -q "parent: $id1" "$rev2" || fail "second revision's parent is not $id1"
 [ "$(psql_db "$db" -Atc "SELECT status FROM jobs")" = open ] || fail "row lost or default not applied"
 
 hist=$("$AUTOGEN" history --verbose) || fail "history"
-echo "$hist" | grep -q "add status column" || fail "history lacks the second revision: $hist"
-echo "$hist" | grep -q "applied:" || fail "history --verbose shows no applied dates"
+echo "$hist" | grep_q "add status column" || fail "history lacks the second revision: $hist"
+echo "$hist" | grep_q "applied:" || fail "history --verbose shows no applied dates"
 
 "$AUTOGEN" downgrade -1 >/dev/null || fail "downgrade -1"
 cur=$("$AUTOGEN" current)
