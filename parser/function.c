@@ -220,6 +220,26 @@ signature(AgArena *a, const char *fname, const char *identity)
     return ag_arena_printf(a, "%s(%s)", fname, identity);
 }
 
+/* The catalog entry for schema.key: a new one, or (OR REPLACE) the earlier one emptied
+ * but for its name and comment; NULL with an error when defined twice. */
+static CatFunction *
+function_slot(PrsContext *ctx, const char *schema, const char *key, AgLoc loc, bool replace,
+              const char *what)
+{
+    CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
+    if (f && !replace) {
+        prs_error_dup(ctx, loc, f->obj.loc, "%s %s.%s is defined twice", what,
+                      cat_quote_ident(ctx->tmp, schema), key);
+        return NULL;
+    }
+    if (!f)
+        return (CatFunction *) cat_add(ctx->cat, CAT_FUNCTION, schema, key, loc);
+    CatObject saved = f->obj; /* the comment with it */
+    memset(f, 0, sizeof(*f));
+    f->obj = saved;
+    return f;
+}
+
 void
 prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int32_t at)
 {
@@ -334,22 +354,10 @@ prs_create_function(PrsContext *ctx, const PgQuery__CreateFunctionStmt *fs, int3
 
     const char *key = signature(ctx->arena, fname, identity_args);
     prs_names_add(&ctx->st->names, &ctx->st->functions, schema, fname, loc);
-    CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
-    if (f && !fs->replace) {
-        prs_error_dup(ctx, loc, f->obj.loc, "%s %s.%s is defined twice",
-                      fs->is_procedure ? "procedure" : "function",
-                      cat_quote_ident(ctx->tmp, schema), key);
+    CatFunction *f = function_slot(ctx, schema, key, loc, fs->replace,
+                                   fs->is_procedure ? "procedure" : "function");
+    if (!f)
         return;
-    }
-    if (f) {
-        const char *comment = f->obj.comment;
-        CatObject saved = f->obj;
-        memset(f, 0, sizeof(*f));
-        f->obj = saved;
-        f->obj.comment = comment;
-    } else {
-        f = (CatFunction *) cat_add(ctx->cat, CAT_FUNCTION, schema, key, loc);
-    }
     f->fname = ag_arena_strdup(ctx->arena, fname);
     f->is_procedure = fs->is_procedure;
     f->identity_args = identity_args;
@@ -865,21 +873,9 @@ prs_create_aggregate(PrsContext *ctx, const PgQuery__DefineStmt *ds, int32_t at)
 
     const char *key = signature(ctx->arena, fname, identity);
     prs_names_add(&ctx->st->names, &ctx->st->functions, schema, fname, loc);
-    CatFunction *f = (CatFunction *) cat_find(ctx->cat, CAT_FUNCTION, schema, key);
-    if (f && !ds->replace) {
-        prs_error_dup(ctx, loc, f->obj.loc, "aggregate %s.%s is defined twice",
-                      cat_quote_ident(ctx->tmp, schema), key);
+    CatFunction *f = function_slot(ctx, schema, key, loc, ds->replace, "aggregate");
+    if (!f)
         return true;
-    }
-    if (f) {
-        const char *comment = f->obj.comment;
-        CatObject saved = f->obj;
-        memset(f, 0, sizeof(*f));
-        f->obj = saved;
-        f->obj.comment = comment;
-    } else {
-        f = (CatFunction *) cat_add(ctx->cat, CAT_FUNCTION, schema, key, loc);
-    }
     f->fname = ag_arena_strdup(ctx->arena, fname);
     f->identity_args = identity;
     f->arguments = identity;
